@@ -1,0 +1,28 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import User
+
+
+class ProfileForm(forms.ModelForm):
+    class Meta:
+        model = User
+        fields = ["first_name", "last_name", "job_title", "phone", "preferred_language"]
+
+
+class ApiTokenForm(forms.Form):
+    name = forms.CharField(
+        label=_("Token name"), max_length=100, help_text=_("What the token is for, e.g. 'Reporting script'.")
+    )
+    expires_at = forms.DateField(
+        label=_("Expires on"), required=False, help_text=_("Leave empty for a token that does not expire."),
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+
+    def clean_expires_at(self):
+        from django.utils import timezone
+
+        value = self.cleaned_data.get("expires_at")
+        if value and value <= timezone.localdate():
+            raise forms.ValidationError(_("The expiry date must be in the future."))
+        return value

@@ -1,0 +1,31 @@
+import hashlib
+
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+
+from .models import ApiToken, User
+
+
+def hash_token(raw_token: str) -> str:
+    return hashlib.sha256(raw_token.encode()).hexdigest()
+
+
+def api_tokens_for_user(*, user: User) -> QuerySet[ApiToken]:
+    return ApiToken.objects.filter(user=user, revoked_at__isnull=True)
+
+
+def user_for_api_token(raw_token: str) -> User | None:
+    """The active user behind a live token, or None. Tokens are high-entropy, so a plain hash is enough."""
+    now = timezone.now()
+    token = (
+        ApiToken.objects.select_related("user")
+        .filter(token_hash=hash_token(raw_token), revoked_at__isnull=True, user__is_active=True)
+        .filter(Q(expires_at__isnull=True) | Q(expires_at__gt=now))
+        .first()
+    )
+    if token is None:
+        return None
+    # Recording use at most once a minute keeps a busy client from writing on every call.
+    if token.last_used_at is None or (now - token.last_used_at).total_seconds() > 60:
+        ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
+    return token.user

@@ -1,0 +1,57 @@
+import secrets
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.utils import timezone
+
+from civica.core import audit
+
+from .models import ApiToken, User
+from .selectors import hash_token
+
+TOKEN_PREFIX = "cvk_"
+
+
+@dataclass(frozen=True)
+class IssuedToken:
+    token: ApiToken
+    raw: str
+
+
+@transaction.atomic
+def api_token_create(*, actor: User, name: str, expires_at=None) -> IssuedToken:
+    """Make a personal token. The raw value is returned once and never stored."""
+    secret = secrets.token_urlsafe(32)
+    raw = f"{TOKEN_PREFIX}{secret}"
+    token = ApiToken.objects.create(
+        user=actor, name=name.strip(), prefix=raw[: len(TOKEN_PREFIX) + 6], token_hash=hash_token(raw),
+        expires_at=expires_at,
+    )
+    audit.record_change(actor=actor, instance=token, action="create", after={"name": token.name})
+    return IssuedToken(token=token, raw=raw)
+
+
+@transaction.atomic
+def api_token_revoke(*, actor: User, token: ApiToken) -> None:
+    if token.user_id != actor.pk:
+        raise PermissionError("A token can be revoked only by its owner.")
+    if token.revoked_at:
+        return
+    token.revoked_at = timezone.now()
+    token.save(update_fields=["revoked_at"])
+    audit.record_change(actor=actor, instance=token, action="update", summary="revoked")
+
+
+@transaction.atomic
+def profile_update(*, actor: User, user: User, data: dict) -> User:
+    if actor.pk != user.pk:
+        raise PermissionError("People edit only their own profile.")
+    fields = ["first_name", "last_name", "phone", "job_title", "preferred_language"]
+    before = audit.snapshot(user, fields)
+    for field in fields:
+        if field in data:
+            setattr(user, field, data[field])
+    user.full_clean(exclude=["password"])
+    user.save(update_fields=fields)
+    audit.record_change(actor=actor, instance=user, action="update", before=before, after=audit.snapshot(user, fields))
+    return user

@@ -1,0 +1,90 @@
+"""The REST API at /api/v1/: routers from each app, one error format, translated messages.
+
+Every error answers JSON: {"detail": "<sentence>", "errors": [{"field": "...", "message": "..."}]}.
+"""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.utils.translation import gettext as _
+from ninja import NinjaAPI
+from ninja.errors import AuthenticationError, HttpError
+from ninja.errors import ValidationError as NinjaValidationError
+
+from civica.accounts.api import router as accounts_router
+from civica.organisations.api import router as organisations_router
+
+api = NinjaAPI(
+    title="Civica API",
+    version="1",
+    description="Civica's REST API. Authenticate with a personal token: `Authorization: Bearer cvk_…`.",
+    urls_namespace="api",
+    docs_url="/docs",
+    openapi_url="/openapi.json",
+)
+api.add_router("/", accounts_router)
+api.add_router("/", organisations_router)
+
+# Pydantic's error types, said in the reader's language.
+_MESSAGES = {
+    "missing": lambda: _("This field is required."),
+    "string_too_long": lambda: _("This value is too long."),
+    "string_too_short": lambda: _("This value is too short."),
+    "string_pattern_mismatch": lambda: _("This value is not one of the allowed values."),
+    "value_error": lambda: _("Enter a valid value."),
+    "url_parsing": lambda: _("Enter a valid URL."),
+    "url_scheme": lambda: _("Enter a valid URL."),
+    "uuid_parsing": lambda: _("Enter a valid identifier."),
+    "int_parsing": lambda: _("Enter a whole number."),
+    "bool_parsing": lambda: _("Enter true or false."),
+    "string_type": lambda: _("Enter text."),
+    "json_invalid": lambda: _("The request body is not valid JSON."),
+    "model_attributes_type": lambda: _("The request body must be a JSON object."),
+    "dict_type": lambda: _("The request body must be a JSON object."),
+}
+
+
+def _field_name(location) -> str:
+    # ("body", "payload", "name") → "name"; ("query", "country") → "country"
+    parts = [str(part) for part in location if part not in ("body", "query", "path", "payload", "filters")]
+    return ".".join(parts) or "body"
+
+
+def _error(request, status: int, detail: str, errors: list[dict] | None = None):
+    return api.create_response(request, {"detail": detail, "errors": errors or []}, status=status)
+
+
+@api.exception_handler(NinjaValidationError)
+def invalid_input(request, exc):
+    errors = []
+    for item in exc.errors:
+        message = _MESSAGES.get(item.get("type", ""), lambda: None)()
+        errors.append({"field": _field_name(item.get("loc", ())), "message": message or _("Enter a valid value.")})
+    return _error(request, 422, _("The request has invalid values."), errors)
+
+
+@api.exception_handler(ValidationError)
+def refused_by_rules(request, exc):
+    if hasattr(exc, "error_dict"):
+        errors = [{"field": field, "message": " ".join(messages)} for field, messages in exc.message_dict.items()]
+    else:
+        errors = [{"field": "body", "message": message} for message in exc.messages]
+    return _error(request, 400, _("The request has invalid values."), errors)
+
+
+@api.exception_handler(AuthenticationError)
+def not_authenticated(request, exc):
+    return _error(request, 401, _("Sign in or send a valid API token."))
+
+
+@api.exception_handler(PermissionDenied)
+@api.exception_handler(Http404)
+def not_found(request, exc):
+    # Forbidden and missing look the same, so that guessed identifiers reveal nothing.
+    return _error(request, 404, _("Not found."))
+
+
+@api.exception_handler(HttpError)
+def http_error(request, exc):
+    messages = {404: _("Not found."), 401: _("Sign in or send a valid API token."), 403: _("Not found.")}
+    status = 404 if exc.status_code == 403 else exc.status_code
+    return _error(request, status, messages.get(exc.status_code, str(exc)))

@@ -1,0 +1,113 @@
+"""Shared kernel models: the base every business record stands on, and the audit trail.
+
+The audit tables are append-only: rows are written once and never changed or deleted, enforced
+here in Python and by database triggers (see migration 0002).
+"""
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class PublicRecord(models.Model):
+    """A business record: a UUID for every URL and API answer, never the sequential id."""
+
+    uuid = models.UUIDField(_("public identifier"), default=uuid.uuid4, unique=True, editable=False)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        abstract = True
+
+
+class AppendOnlyQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        raise PermissionError("Audit records are append-only.")
+
+    def delete(self):
+        raise PermissionError("Audit records are append-only.")
+
+
+class AppendOnlyModel(models.Model):
+    objects = AppendOnlyQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise PermissionError("Audit records are append-only.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise PermissionError("Audit records are append-only.")
+
+
+class AuditEvent(AppendOnlyModel):
+    """Who changed what on a business record, with the values before and after."""
+
+    class Action(models.TextChoices):
+        CREATE = "create", _("created")
+        UPDATE = "update", _("changed")
+        DELETE = "delete", _("deleted")
+        EVENT = "event", _("event")
+
+    at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("who"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+    # The audit trail outlives the records it describes, so it points at them by type and key, and
+    # at the owning organisation by its public identifier (core imports no app).
+    organisation_uuid = models.UUIDField(_("organisation"), null=True, blank=True)
+    record_type = models.CharField(_("record type"), max_length=100)
+    record_uuid = models.UUIDField(_("record"), null=True, blank=True)
+    record_label = models.CharField(_("record"), max_length=300, blank=True)
+    action = models.CharField(_("action"), max_length=20, choices=Action.choices)
+    summary = models.CharField(_("summary"), max_length=300, blank=True)
+    before = models.JSONField(_("before"), default=dict, blank=True)
+    after = models.JSONField(_("after"), default=dict, blank=True)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        verbose_name = _("audit event")
+        verbose_name_plural = _("audit events")
+        indexes = [
+            models.Index(fields=["organisation_uuid", "-at"]),
+            models.Index(fields=["record_type", "record_uuid"]),
+        ]
+
+    def __str__(self):
+        return f"{self.at:%Y-%m-%d %H:%M} {self.action} {self.record_type} {self.record_label}"
+
+    @property
+    def changed_fields(self) -> list[str]:
+        keys = sorted(set(self.before) | set(self.after))
+        return [key for key in keys if self.before.get(key) != self.after.get(key)]
+
+
+class AccessLogEntry(AppendOnlyModel):
+    """One read of a record marked sensitive: who, what, when and why."""
+
+    at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("who"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+    organisation_uuid = models.UUIDField(_("organisation"), null=True, blank=True)
+    record_type = models.CharField(_("record type"), max_length=100)
+    record_uuid = models.UUIDField(_("record"), null=True, blank=True)
+    record_label = models.CharField(_("record"), max_length=300, blank=True)
+    channel = models.CharField(_("channel"), max_length=20, default="web")
+    reason = models.CharField(_("reason"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        verbose_name = _("access log entry")
+        verbose_name_plural = _("access log")
+        indexes = [models.Index(fields=["organisation_uuid", "-at"])]
+
+    def __str__(self):
+        return f"{self.at:%Y-%m-%d %H:%M} {self.record_type} {self.record_label}"

@@ -1,0 +1,35 @@
+"""The modules in the service navigation. Each capability adds its entry here when it lands."""
+
+from dataclasses import dataclass
+
+from django.urls import reverse
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+
+@dataclass(frozen=True)
+class Module:
+    label: str | Promise
+    url_name: str
+    needs_login: bool = False
+    platform_admin_only: bool = False
+
+
+MODULES = [
+    Module(_("Dashboard"), "web:dashboard", needs_login=True),
+    Module(_("Organisations"), "organisations:directory"),
+    Module(_("Territories"), "organisations:territories"),
+    Module(_("API"), "api:openapi-view"),
+]
+
+
+def modules_for(user, current_path: str) -> list[dict]:
+    items = []
+    for module in MODULES:
+        if module.needs_login and not user.is_authenticated:
+            continue
+        if module.platform_admin_only and not user.is_superuser:
+            continue
+        url = reverse(module.url_name)
+        items.append({"label": module.label, "url": url, "active": current_path.startswith(url)})
+    return items

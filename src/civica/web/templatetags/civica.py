@@ -1,0 +1,49 @@
+"""Template helpers: design-system form fields and query strings that keep the current filters."""
+
+from django import forms, template
+
+register = template.Library()
+
+_WIDGET_CLASSES = {
+    forms.Select: "govuk-select",
+    forms.Textarea: "govuk-textarea",
+    forms.PasswordInput: "govuk-input",
+    forms.EmailInput: "govuk-input",
+    forms.URLInput: "govuk-input",
+    forms.NumberInput: "govuk-input govuk-input--width-10",
+    forms.DateInput: "govuk-input govuk-input--width-10",
+    forms.TextInput: "govuk-input",
+}
+
+
+@register.inclusion_tag("includes/field.html")
+def field(bound_field, label_class=""):
+    widget = bound_field.field.widget
+    for widget_type, css in _WIDGET_CLASSES.items():
+        if isinstance(widget, widget_type):
+            classes = css + (" govuk-input--error" if bound_field.errors and "input" in css else "")
+            if bound_field.errors and "select" in css:
+                classes += " govuk-select--error"
+            if bound_field.errors and "textarea" in css:
+                classes += " govuk-textarea--error"
+            widget.attrs["class"] = classes
+            break
+    described = []
+    if bound_field.help_text:
+        described.append(f"{bound_field.id_for_label}-hint")
+    if bound_field.errors:
+        described.append(f"{bound_field.id_for_label}-error")
+    if described:
+        widget.attrs["aria-describedby"] = " ".join(described)
+    else:
+        widget.attrs.pop("aria-describedby", None)
+    return {"field": bound_field, "label_class": label_class}
+
+
+@register.simple_tag(takes_context=True)
+def query_with(context, **changes):
+    """The current query string with some parameters replaced, for pagination links."""
+    query = context["request"].GET.copy()
+    for key, value in changes.items():
+        query[key] = value
+    return query.urlencode()
