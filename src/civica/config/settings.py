@@ -128,6 +128,9 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+if env_bool("CIVICA_FAST_PASSWORD_HASHING", False):
+    # Only for test runs: thousands of accounts are created, and PBKDF2 is slow on purpose.
+    PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "web:dashboard"
 ACCOUNT_LOGIN_METHODS = {"email"}

@@ -1,0 +1,85 @@
+"""Loading the demo world through the apps' own services. Idempotent: a second run changes nothing."""
+
+import os
+from dataclasses import dataclass, field
+
+from allauth.account.models import EmailAddress
+from django.contrib.auth import get_user_model
+from django.db import transaction
+
+from civica.organisations import selectors as organisation_selectors
+from civica.organisations import services as organisation_services
+from civica.organisations.models import Organisation, Territory
+
+from .world import ORGANISATIONS, PEOPLE, PLATFORM_ADMIN
+
+DEFAULT_PASSWORD = "civica-demo-2026"
+
+
+@dataclass
+class DemoReport:
+    organisations_created: int = 0
+    people_created: int = 0
+    memberships_created: int = 0
+    logins: list[tuple[str, str]] = field(default_factory=list)
+    password: str = ""
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.organisations_created or self.people_created or self.memberships_created)
+
+
+def demo_password() -> str:
+    return os.environ.get("CIVICA_DEMO_PASSWORD") or DEFAULT_PASSWORD
+
+
+def _person(email, first_name, last_name, language, password, report, **flags):
+    user_model = get_user_model()
+    user = user_model.objects.filter(email=email).first()
+    if user is None:
+        user = user_model.objects.create_user(
+            email=email, password=password, first_name=first_name, last_name=last_name,
+            preferred_language=language, **flags,
+        )
+        report.people_created += 1
+    elif not user.check_password(password):
+        user.set_password(password)
+        user.save(update_fields=["password"])
+    EmailAddress.objects.get_or_create(user=user, email=email, defaults={"verified": True, "primary": True})
+    return user
+
+
+@transaction.atomic
+def demo_load() -> DemoReport:
+    if not Territory.objects.exists():
+        raise RuntimeError("Load the territories first: civica load-territories")
+    report = DemoReport(password=demo_password())
+    territories = {t.code: t for t in Territory.objects.all()}
+    by_slug = {o.slug: o for o in Organisation.objects.filter(slug__in=[d["slug"] for d in ORGANISATIONS])}
+    for data in ORGANISATIONS:
+        if data["slug"] in by_slug:
+            continue
+        values = dict(data)
+        values["territory"] = territories.get(values.pop("territory", None))
+        parent = values.pop("parent", None)
+        values["parent"] = by_slug[parent] if parent else None
+        by_slug[data["slug"]] = organisation_services.organisation_create(actor=None, data=values)
+        report.organisations_created += 1
+
+    email, first, last, language = PLATFORM_ADMIN
+    _person(email, first, last, language, report.password, report, is_staff=True, is_superuser=True)
+    report.logins.append((email, "Platform administrator"))
+    for email, first, last, language, memberships in PEOPLE:
+        user = _person(email, first, last, language, report.password, report)
+        existing = set(organisation_selectors.roles_of(user))
+        for slug, role, position, sensitive in memberships:
+            organisation = by_slug[slug]
+            if organisation.pk not in existing:
+                organisation_services.membership_add(
+                    actor=None, organisation=organisation, user=user, role=role, position=position,
+                    handles_sensitive_data=sensitive,
+                )
+                report.memberships_created += 1
+        summary = ", ".join(f"{role} @ {by_slug[slug].short_name or by_slug[slug].name}" for slug, role, *_ in memberships)
+        report.logins.append((email, summary))
+    return report

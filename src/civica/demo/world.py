@@ -1,0 +1,183 @@
+"""The demo world, drawn from the five seed documents: real organisations, invented people.
+
+Organisations' texts are in their own language. People's addresses use the reserved .example domain.
+"""
+
+ORGANISATIONS = [
+    # --- Romania: the association of municipalities and its resource centre (seed 000) ---
+    {
+        "slug": "amr", "name": "Asociația Municipiilor din România", "short_name": "AMR",
+        "kind": "municipal_association", "country": "RO", "territory": "RO-179169", "language": "ro",
+        "website": "https://amr.ro", "phone": "021 312 2476",
+        "address": "Casa Municipiilor, str. Matei Basarab nr. 63, Sector 3, București",
+        "description": "Asociația Municipiilor din România reprezintă municipiile țării și sprijină autoritățile "
+                       "publice locale în dialogul cu cetățenii.",
+    },
+    {
+        "slug": "amr-centru-resurse", "name": "Centrul de resurse și informare pentru mediere (AMR)",
+        "short_name": "Centrul de resurse", "kind": "centre", "country": "RO", "territory": "RO-179169",
+        "parent": "amr", "language": "ro", "website": "https://amr.ro/infomediere/", "phone": "021 312 2476",
+        "address": "Casa Municipiilor, str. Matei Basarab nr. 63, Sector 3, București",
+        "description": "Centrul de resurse și informare sprijină autoritățile publice locale în soluționarea "
+                       "disputelor cu cetățenii prin mediere: informare, consultanță și analiză pe cazurile "
+                       "raportate. Program de lucru: 9:00 – 17:00.",
+    },
+    # --- Bucharest Sector 1 (seed 003) ---
+    {
+        "slug": "primaria-sector-1", "name": "Primăria Sectorului 1", "kind": "municipality", "country": "RO",
+        "territory": "RO-179141", "language": "ro",
+        "description": "Primăria Sectorului 1 al Municipiului București găzduiește grupul de lucru "
+                       "„Siguranța cetățenilor și bună guvernare”.",
+    },
+    {
+        "slug": "politia-locala-sector-1", "name": "Poliția Locală Sector 1", "kind": "public_agency",
+        "agency_type": "local_police", "country": "RO", "territory": "RO-179141", "parent": "primaria-sector-1",
+        "language": "ro",
+        "description": "Poliția Locală a Sectorului 1: ordine publică, Biroul Mobil, programe de prevenire în școli.",
+    },
+    {
+        "slug": "dgaspc-sector-1", "name": "Direcția Generală de Asistență Socială și Protecția Copilului Sector 1",
+        "short_name": "DGASPC Sector 1", "kind": "public_agency", "agency_type": "social_services", "country": "RO",
+        "territory": "RO-179141", "parent": "primaria-sector-1", "language": "ro",
+        "description": "Servicii sociale și protecția copilului; serviciu specializat pentru cazurile de violență "
+                       "domestică.",
+    },
+    {
+        "slug": "ana-cpeca-sector-1", "name": "Agenția Națională Antidrog – Centrul de Prevenire, Evaluare și "
+        "Consiliere Antidrog Sector 1", "short_name": "CPECA Sector 1", "kind": "public_agency",
+        "agency_type": "anti_drug", "country": "RO", "territory": "RO-179141", "language": "ro",
+        "description": "Prevenirea consumului de droguri, evaluare și consiliere.",
+    },
+    {
+        "slug": "asociatia-anais", "name": "Asociația Anais", "kind": "ngo", "country": "RO",
+        "territory": "RO-179141", "language": "ro", "contacts_confidential": True,
+        "address": "Adresă confidențială – contact prin DGASPC Sector 1", "phone": "0800 500 333",
+        "description": "Organizație neguvernamentală care sprijină victimele violenței domestice; partener al "
+                       "grupului de lucru din Sectorul 1.",
+    },
+    # --- The Romanian NGO and the social services of three cities (seed 001) ---
+    {
+        "slug": "asociatia-cries", "name": "Asociația CRIES – Centrul de Resurse pentru Inițiative Etice și Solidare",
+        "short_name": "CRIES", "kind": "ngo", "country": "RO", "territory": "RO-155243", "language": "ro",
+        "description": "Inițiatorul grupului de lucru pilot pentru elaborarea participativă a strategiilor locale de "
+                       "dezvoltare a serviciilor sociale (metodologia SPIRAL).",
+    },
+    {
+        "slug": "primaria-cluj-napoca", "name": "Primăria Municipiului Cluj-Napoca", "kind": "municipality",
+        "country": "RO", "territory": "RO-54975", "language": "ro",
+    },
+    {
+        "slug": "das-cluj-napoca", "name": "Direcția de Asistență Socială și Medicală Cluj-Napoca",
+        "kind": "public_agency", "agency_type": "social_services", "country": "RO", "territory": "RO-54975",
+        "parent": "primaria-cluj-napoca", "language": "ro",
+    },
+    {
+        "slug": "primaria-sibiu", "name": "Primăria Municipiului Sibiu", "kind": "municipality", "country": "RO",
+        "territory": "RO-143450", "language": "ro",
+    },
+    {
+        "slug": "das-sibiu", "name": "Direcția de Asistență Socială Sibiu", "kind": "public_agency",
+        "agency_type": "social_services", "country": "RO", "territory": "RO-143450", "parent": "primaria-sibiu",
+        "language": "ro",
+    },
+    {
+        "slug": "primaria-timisoara", "name": "Primăria Municipiului Timișoara", "kind": "municipality",
+        "country": "RO", "territory": "RO-155243", "language": "ro",
+        "description": "Timișoara este primul oraș unde a fost semnată, în 2011, Charta responsabilităților "
+                       "sociale partajate.",
+    },
+    {
+        "slug": "das-timisoara", "name": "Direcția de Asistență Socială Timișoara", "kind": "public_agency",
+        "agency_type": "social_services", "country": "RO", "territory": "RO-155243", "parent": "primaria-timisoara",
+        "language": "ro",
+    },
+    # --- Italy: the mediation rooms, the youth helpline, the social time bank (seed 002) ---
+    {
+        "slug": "stanze-della-mediazione", "name": "Le Stanze della Mediazione", "kind": "mediation_body",
+        "country": "IT", "territory": "IT-075035", "language": "it",
+        "description": "Un luogo neutrale per la mediazione civile e commerciale, la mediazione familiare, il "
+                       "counseling e la formazione in ambito sociale; promuove una rete di servizi locali in "
+                       "partenariato pubblico-privato.",
+    },
+    {
+        "slug": "sos-amico-giovani", "name": "S.O.S. Amico Giovani", "kind": "centre", "country": "IT",
+        "territory": "IT-075035", "parent": "stanze-della-mediazione", "language": "it",
+        "description": "Consigli immediati e un punto di riferimento per l'ascolto e il dialogo, via WhatsApp o "
+                       "e-mail.",
+    },
+    {
+        "slug": "banca-del-tempo-sociale", "name": "Banca del tempo sociale", "kind": "informal_group",
+        "country": "IT", "territory": "IT-075035", "parent": "stanze-della-mediazione", "language": "it",
+        "description": "Le persone mettono a disposizione le proprie abilità scambiando unità di tempo: lezioni di "
+                       "cucina, baby sitting, giardinaggio, yoga, ripetizioni scolastiche.",
+    },
+    # --- Greece: the City of Athens coordination centre and members (seed 004) ---
+    {
+        "slug": "dimos-athinaion", "name": "Δήμος Αθηναίων", "short_name": "Δήμος Αθηναίων", "kind": "municipality",
+        "country": "GR", "territory": "GR-9186", "language": "el", "website": "https://www.cityofathens.gr",
+        "fiscal_id": "090025537",
+        "description": "Ο Δήμος Αθηναίων είναι έδρα του Κεντρικού Τομέα της Αττικής, με 664.046 κατοίκους "
+                       "(απογραφή 2011).",
+    },
+    {
+        "slug": "accmr", "name": "Κέντρο Συντονισμού του Δήμου Αθηναίων για θέματα Μεταναστών και Προσφύγων",
+        "short_name": "ACCMR", "kind": "centre", "country": "GR", "territory": "GR-9186", "parent": "dimos-athinaion",
+        "language": "el", "website": "https://www.accmr.gr",
+        "description": "Κόμβος συντονισμού τοπικών και διεθνών ΜΚΟ, διεθνών οργανισμών, κοινοτήτων μεταναστών και "
+                       "προσφύγων και δημοτικών φορέων. 75 μέλη, πέντε επιτροπές εργασίας.",
+    },
+    {
+        "slug": "koinotita-metanaston-athinas", "name": "Κοινότητα Μεταναστών Αθήνας (demo)", "kind": "community",
+        "country": "GR", "territory": "GR-9186", "language": "el",
+        "description": "Κοινότητα μεταναστών, μέλος του Κέντρου Συντονισμού.",
+    },
+    {
+        "slug": "diethnis-organismos-metanastefsis", "name": "Διεθνής Οργανισμός Μετανάστευσης – Γραφείο Ελλάδας",
+        "short_name": "IOM Ελλάδας", "kind": "international", "country": "GR", "territory": "GR-9186",
+        "language": "el",
+    },
+    {
+        "slug": "stegi-filoxenias-athinas", "name": "Ξενώνας Φιλοξενίας Γυναικών (demo)", "kind": "ngo",
+        "country": "GR", "territory": "GR-9186", "language": "el", "is_public": False, "contacts_confidential": True,
+        "address": "Εμπιστευτική διεύθυνση", "phone": "210 000 0000",
+        "description": "Ξενώνας φιλοξενίας· η διεύθυνση δεν δημοσιεύεται.",
+    },
+]
+
+# (e-mail, first name, last name, language, [(organisation slug, role, position, handles sensitive data)])
+PEOPLE = [
+    ("ana.popescu@amr.example", "Ana", "Popescu", "ro",
+     [("amr-centru-resurse", "admin", "Coordonator regional", False), ("amr", "admin", "Director executiv", False)]),
+    ("mihai.ionescu@amr.example", "Mihai", "Ionescu", "ro",
+     [("amr-centru-resurse", "staff", "Responsabil rețea regională", False)]),
+    ("elena.dumitrescu@mediatori.example", "Elena", "Dumitrescu", "ro",
+     [("amr-centru-resurse", "expert", "Mediator autorizat", False)]),
+    ("ioana.marin@primarie-s1.example", "Ioana", "Marin", "ro",
+     [("primaria-sector-1", "admin", "Director, Direcția Juridică", False)]),
+    ("andrei.stan@politia-s1.example", "Andrei", "Stan", "ro",
+     [("politia-locala-sector-1", "staff", "Agent principal, Biroul Mobil", False)]),
+    ("maria.georgescu@dgaspc-s1.example", "Maria", "Georgescu", "ro",
+     [("dgaspc-sector-1", "admin", "Manager de caz, violență domestică", True)]),
+    ("cristina.vasile@anais.example", "Cristina", "Vasile", "ro",
+     [("asociatia-anais", "admin", "Psiholog", True)]),
+    ("dan.munteanu@cpeca-s1.example", "Dan", "Munteanu", "ro",
+     [("ana-cpeca-sector-1", "member", "Consilier antidrog", False)]),
+    ("radu.constantin@cries.example", "Radu", "Constantin", "ro",
+     [("asociatia-cries", "admin", "Coordonator de proiect", False),
+      ("das-timisoara", "member", "Facilitator grup de lucru", False)]),
+    ("giulia.rossi@stanze.example", "Giulia", "Rossi", "it",
+     [("stanze-della-mediazione", "admin", "Responsabile dell'organismo", False),
+      ("sos-amico-giovani", "admin", "Coordinatrice", True)]),
+    ("marco.bianchi@stanze.example", "Marco", "Bianchi", "it",
+     [("stanze-della-mediazione", "staff", "Segreteria", False), ("banca-del-tempo-sociale", "admin", "Tesoriere", False)]),
+    ("luca.ferrari@stanze.example", "Luca", "Ferrari", "it",
+     [("stanze-della-mediazione", "expert", "Mediatore civile e familiare", False)]),
+    ("eleni.papadopoulou@athens.example", "Ελένη", "Παπαδοπούλου", "el",
+     [("accmr", "admin", "Συντονίστρια", False), ("dimos-athinaion", "staff", "Υπάλληλος", False)]),
+    ("nikos.georgiou@athens.example", "Νίκος", "Γεωργίου", "el",
+     [("accmr", "staff", "Υπεύθυνος επιτροπής στέγασης", False)]),
+    ("sofia.karagianni@iom.example", "Σοφία", "Καραγιάννη", "el",
+     [("diethnis-organismos-metanastefsis", "member", "Εκπρόσωπος στο Κέντρο Συντονισμού", False)]),
+]
+
+PLATFORM_ADMIN = ("admin@civica.example", "Platform", "Administrator", "en")
