@@ -7,13 +7,25 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
+from ninja.parser import Parser
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
 from civica.accounts.api import router as accounts_router
 from civica.organisations.api import router as organisations_router
 
+class JsonObjectParser(Parser):
+    """Request bodies are JSON objects; a list, a string or null is refused with a named error."""
+
+    def parse_body(self, request):
+        data = super().parse_body(request)
+        if not isinstance(data, dict):
+            raise NinjaValidationError([{"type": "model_attributes_type", "loc": ("body",), "msg": "not an object"}])
+        return data
+
+
 api = NinjaAPI(
+    parser=JsonObjectParser(),
     title="Civica API",
     version="1",
     description="Civica's REST API. Authenticate with a personal token: `Authorization: Bearer cvk_…`.",
@@ -40,6 +52,8 @@ _MESSAGES = {
     "json_invalid": lambda: _("The request body is not valid JSON."),
     "model_attributes_type": lambda: _("The request body must be a JSON object."),
     "dict_type": lambda: _("The request body must be a JSON object."),
+    "extra_forbidden": lambda: _("This field is not known."),
+    "email": lambda: _("Enter a valid e-mail address."),
 }
 
 
@@ -85,6 +99,10 @@ def not_found(request, exc):
 
 @api.exception_handler(HttpError)
 def http_error(request, exc):
-    messages = {404: _("Not found."), 401: _("Sign in or send a valid API token."), 403: _("Not found.")}
-    status = 404 if exc.status_code == 403 else exc.status_code
-    return _error(request, status, messages.get(exc.status_code, str(exc)))
+    messages = {
+        400: _("The request could not be read."),
+        401: _("Sign in or send a valid API token."),
+        403: _("The request was refused: the CSRF token is missing or wrong."),
+        404: _("Not found."),
+    }
+    return _error(request, exc.status_code, messages.get(exc.status_code, str(exc)))

@@ -36,14 +36,14 @@ def _authorised(request, uuid, permission) -> Organisation:
     return organisation
 
 
-def _detail(request, organisation: Organisation) -> dict:
-    data = OrganisationDetailOut.from_orm(organisation).dict()
+def _detail(request, organisation: Organisation) -> OrganisationDetailOut:
+    detail = OrganisationDetailOut.from_orm(organisation)
     if organisation.contacts_confidential:
         if request.auth.has_perm("organisations.view_contacts", organisation):
             services.organisation_contacts_viewed(actor=request.auth, organisation=organisation, channel="api")
         else:
-            data.update(email=None, phone=None, address=None)
-    return data
+            detail.email = detail.phone = detail.address = None
+    return detail
 
 
 @router.get("/territories", response=list[TerritoryOut], auth=anyone, summary="Territories with official codes")

@@ -2,7 +2,7 @@ from datetime import datetime
 from uuid import UUID
 
 from ninja import Field, Schema
-from pydantic import EmailStr, HttpUrl
+from pydantic import ConfigDict, EmailStr, HttpUrl
 
 from .models import COUNTRIES, Organisation, Territory
 
@@ -56,6 +56,10 @@ class OrganisationDetailOut(OrganisationOut):
 
 
 class OrganisationPatch(Schema):
+    """Only the fields sent are changed; unknown fields are refused rather than silently ignored."""
+
+    model_config = ConfigDict(extra="forbid")
+
     name: str | None = Field(None, min_length=2, max_length=250)
     short_name: str | None = Field(None, max_length=60)
     description: str | None = Field(None, max_length=20000)

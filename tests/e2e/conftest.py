@@ -1,0 +1,154 @@
+"""Browser tests: a real Chromium driven by Playwright against pytest-django's live server.
+
+Every test here is marked `browser`. Chromium comes from the system (CHROMIUM_PATH, default
+/usr/bin/chromium): Playwright's own browser downloads are not used.
+"""
+
+import os
+from pathlib import Path
+
+import pytest
+
+# Playwright's sync API runs an event loop in the test thread; Django's ORM would otherwise refuse
+# to run there ("You cannot call this from an async context").
+os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+
+E2E_DIR = Path(__file__).parent
+LANGUAGES = ("en", "ro", "it", "el")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+# axe-core's rules for WCAG 2.0/2.1/2.2 A and AA, plus Deque's best practices.
+AXE_OPTIONS = {
+    "runOnly": {
+        "type": "tag",
+        "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"],
+    },
+    "resultTypes": ["violations"],
+}
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(config, items):
+    """Mark every test under tests/e2e as `browser` (before `-m` deselects anything)."""
+    for item in items:
+        if E2E_DIR in Path(str(item.path)).parents:
+            item.add_marker(pytest.mark.browser)
+
+
+def chromium_path() -> str:
+    return os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+
+
+@pytest.fixture(scope="session")
+def browser():
+    executable = chromium_path()
+    if not Path(executable).is_file() or not os.access(executable, os.X_OK):
+        message = f"Chromium not found at {executable} (set CHROMIUM_PATH to a Chromium executable)."
+        if os.environ.get("CI") == "true":
+            pytest.fail(message + " Browser tests are required in CI.")
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=executable, headless=True, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def new_context(browser):
+    """Make browser contexts with Civica's defaults; every one is closed after the test."""
+    contexts = []
+
+    def make(**options):
+        options.setdefault("locale", "en-GB")
+        options.setdefault("viewport", {"width": 1280, "height": 900})
+        context = browser.new_context(**options)
+        context.set_default_timeout(15_000)
+        contexts.append(context)
+        return context
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def page(new_context):
+    return new_context().new_page()
+
+
+@pytest.fixture(autouse=True)
+def _browser_test_environment(transactional_db):
+    """Every browser test gets the live server's database in transactional mode and a fresh cache.
+
+    The cache holds allauth's rate limits (failed sign-ins), which would otherwise leak between tests.
+    """
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def outbox():
+    from django.core import mail
+
+    return mail.outbox
+
+
+@pytest.fixture
+def demo_world(territories):
+    """The whole demo: organisations in four countries, people of every role, a platform admin."""
+    from civica.demo.services import demo_load, demo_password
+
+    report = demo_load()
+    return report, demo_password()
+
+
+def url(live_server, path: str) -> str:
+    return live_server.url + path
+
+
+def sign_in(page, live_server, email: str, password: str, lang: str = "en"):
+    """Sign in through the real form at /<lang>/accounts/login/ and wait for the next page."""
+    page.goto(url(live_server, f"/{lang}/accounts/login/"))
+    form = page.locator("main form").filter(has=page.locator('input[name="login"]'))
+    form.locator('input[name="login"]').fill(email)
+    form.locator('input[name="password"]').fill(password)
+    with page.expect_navigation():
+        form.locator('button[type="submit"]').click()
+    assert "/accounts/login/" not in page.url, f"Sign-in failed for {email}: still on {page.url}"
+    return page
+
+
+def html_lang(page) -> str:
+    return page.locator("html").get_attribute("lang")
+
+
+def format_violations(violations: list[dict], where: str = "") -> str:
+    lines = [f"{len(violations)} accessibility violation(s){' on ' + where if where else ''}:"]
+    for violation in violations:
+        targets = [" ".join(map(str, node.get("target", []))) for node in violation.get("nodes", [])]
+        shown = "; ".join(targets[:4]) + (f"; … ({len(targets) - 4} more)" if len(targets) > 4 else "")
+        lines.append(f"- {violation['id']} [{violation.get('impact')}] {violation.get('help')}: {shown}")
+    return "\n".join(lines)
+
+
+def axe_violations(page) -> list[dict]:
+    from axe_playwright_python.sync_playwright import Axe
+
+    return Axe().run(page, options=AXE_OPTIONS).response["violations"]
+
+
+def assert_accessible(page):
+    """axe-core (WCAG 2.2 A/AA and best practices) finds nothing on the page as it is now."""
+    violations = axe_violations(page)
+    assert not violations, format_violations(violations, page.url)
