@@ -73,11 +73,17 @@ def two_organisations(make_organisation, make_member):
     """Two tenants with one person of each role, for permission matrices."""
     ours = make_organisation(name="Primăria Test", slug="ours", email="contact@ours.example", phone="021 000 0000")
     theirs = make_organisation(
-        name="Private NGO", slug="theirs", kind="ngo", is_public=False, contacts_confidential=True,
-        address="Secret street 1", phone="0800 000 000",
+        name="Private NGO",
+        slug="theirs",
+        kind="ngo",
+        is_public=False,
+        contacts_confidential=True,
+        address="Secret street 1",
+        phone="0800 000 000",
     )
     people = {
-        role: make_member(ours, role=role, email=f"{role}@ours.example") for role in ("admin", "staff", "expert", "member")
+        role: make_member(ours, role=role, email=f"{role}@ours.example")
+        for role in ("admin", "staff", "expert", "member")
     }
     people["other_admin"] = make_member(theirs, role="admin", email="admin@theirs.example")
     return ours, theirs, people

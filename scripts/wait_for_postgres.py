@@ -12,8 +12,12 @@ def main(url: str) -> int:
     for _attempt in range(10):
         try:
             with psycopg.connect(
-                host=params["HOST"], port=params["PORT"] or 5432, user=params["USER"], password=params["PASSWORD"],
-                dbname="postgres", connect_timeout=2,
+                host=params["HOST"],
+                port=params["PORT"] or 5432,
+                user=params["USER"],
+                password=params["PASSWORD"],
+                dbname="postgres",
+                connect_timeout=2,
             ):
                 return 0
         except psycopg.OperationalError:

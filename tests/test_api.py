@@ -95,8 +95,14 @@ def test_good_patch_is_applied(admin_client, territories):
     assert (ours.phone, ours.fiscal_id) == ("021 222 3333", "RO4267117")
 
 
-@pytest.mark.parametrize("path", ["/api/v1/organisations/not-a-uuid", "/api/v1/organisations/00000000-0000-0000-0000-000000000000",
-                                  "/api/v1/nothing-here"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/api/v1/organisations/not-a-uuid",
+        "/api/v1/organisations/00000000-0000-0000-0000-000000000000",
+        "/api/v1/nothing-here",
+    ],
+)
 def test_unknown_identifiers_are_404(client, db, path):
     assert client.get(path).status_code == 404
 
@@ -107,8 +113,9 @@ def test_writes_with_a_session_need_the_csrf_token(two_organisations):
     ours, _theirs, people = two_organisations
     client = Client(enforce_csrf_checks=True)
     client.force_login(people["admin"])
-    response = client.patch(f"/api/v1/organisations/{ours.uuid}", json.dumps({"phone": "1"}),
-                            content_type="application/json")
+    response = client.patch(
+        f"/api/v1/organisations/{ours.uuid}", json.dumps({"phone": "1"}), content_type="application/json"
+    )
     assert response.status_code in {401, 403}
     ours.refresh_from_db()
     assert ours.phone == "021 000 0000"

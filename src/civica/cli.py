@@ -1,6 +1,6 @@
 """`civica`: Django's management commands under one name, with a few friendly aliases.
 
-    civica migrate | civica demo | civica worker | civica load-territories FILE.csv | civica serve
+civica migrate | civica demo | civica worker | civica load-territories FILE.csv | civica serve
 """
 
 import os

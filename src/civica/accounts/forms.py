@@ -15,7 +15,9 @@ class ApiTokenForm(forms.Form):
         label=_("Token name"), max_length=100, help_text=_("What the token is for, e.g. 'Reporting script'.")
     )
     expires_at = forms.DateField(
-        label=_("Expires on"), required=False, help_text=_("Leave empty for a token that does not expire."),
+        label=_("Expires on"),
+        required=False,
+        help_text=_("Leave empty for a token that does not expire."),
         widget=forms.DateInput(attrs={"type": "date"}),
     )
 

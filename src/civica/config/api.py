@@ -7,12 +7,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
-from ninja.parser import Parser
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
+from ninja.parser import Parser
 
 from civica.accounts.api import router as accounts_router
 from civica.organisations.api import router as organisations_router
+
 
 class JsonObjectParser(Parser):
     """Request bodies are JSON objects; a list, a string or null is refused with a named error."""

@@ -173,9 +173,7 @@ STORAGES = {
 # --- E-mail -------------------------------------------------------------------------------------
 # Every message goes through a task; the task sends it with CIVICA_EMAIL_DELIVERY_BACKEND.
 EMAIL_BACKEND = "civica.core.mail.TaskQueueEmailBackend"
-CIVICA_EMAIL_DELIVERY_BACKEND = os.environ.get(
-    "CIVICA_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
-)
+CIVICA_EMAIL_DELIVERY_BACKEND = os.environ.get("CIVICA_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = os.environ.get("CIVICA_EMAIL_HOST", "127.0.0.1")
 EMAIL_PORT = int(os.environ.get("CIVICA_EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("CIVICA_EMAIL_HOST_USER", "")

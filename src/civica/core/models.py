@@ -56,8 +56,12 @@ class AuditEvent(AppendOnlyModel):
 
     at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("who"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("who"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     # The audit trail outlives the records it describes, so it points at them by type and key, and
     # at the owning organisation by its public identifier (core imports no app).
@@ -93,8 +97,12 @@ class AccessLogEntry(AppendOnlyModel):
 
     at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("who"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("who"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     organisation_uuid = models.UUIDField(_("organisation"), null=True, blank=True)
     record_type = models.CharField(_("record type"), max_length=100)

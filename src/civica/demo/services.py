@@ -1,6 +1,7 @@
 """Loading the demo world through the apps' own services. Idempotent: a second run changes nothing."""
 
 import os
+from pathlib import Path
 from dataclasses import dataclass, field
 
 from allauth.account.models import EmailAddress
@@ -13,7 +14,7 @@ from civica.organisations.models import Organisation, Territory
 
 from .world import ORGANISATIONS, PEOPLE, PLATFORM_ADMIN
 
-DEFAULT_PASSWORD = "civica-demo-2026"
+DEFAULT_PASSWORD = "civica-demo-2026"  # noqa: S105 - the published demo password; CIVICA_DEMO_PASSWORD overrides it
 
 
 @dataclass
@@ -38,8 +39,12 @@ def _person(email, first_name, last_name, language, password, report, **flags):
     user = user_model.objects.filter(email=email).first()
     if user is None:
         user = user_model.objects.create_user(
-            email=email, password=password, first_name=first_name, last_name=last_name,
-            preferred_language=language, **flags,
+            email=email,
+            password=password,
+            first_name=first_name,
+            last_name=last_name,
+            preferred_language=language,
+            **flags,
         )
         report.people_created += 1
     elif not user.check_password(password):
@@ -49,10 +54,18 @@ def _person(email, first_name, last_name, language, password, report, **flags):
     return user
 
 
+DATA = Path(organisation_services.__file__).resolve().parent / "data"
+
+
+def _ensure_territories() -> None:
+    """The shipped upper levels, plus the sample municipalities the demo's organisations sit in."""
+    for name in ("territories.csv", "municipalities-sample.csv"):
+        organisation_services.territories_load_csv(text=(DATA / name).read_text(encoding="utf-8"))
+
+
 @transaction.atomic
 def demo_load() -> DemoReport:
-    if not Territory.objects.exists():
-        raise RuntimeError("Load the territories first: civica load-territories")
+    _ensure_territories()
     report = DemoReport(password=demo_password())
     territories = {t.code: t for t in Territory.objects.all()}
     by_slug = {o.slug: o for o in Organisation.objects.filter(slug__in=[d["slug"] for d in ORGANISATIONS])}
@@ -76,10 +89,16 @@ def demo_load() -> DemoReport:
             organisation = by_slug[slug]
             if organisation.pk not in existing:
                 organisation_services.membership_add(
-                    actor=None, organisation=organisation, user=user, role=role, position=position,
+                    actor=None,
+                    organisation=organisation,
+                    user=user,
+                    role=role,
+                    position=position,
                     handles_sensitive_data=sensitive,
                 )
                 report.memberships_created += 1
-        summary = ", ".join(f"{role} @ {by_slug[slug].short_name or by_slug[slug].name}" for slug, role, *_ in memberships)
+        summary = ", ".join(
+            f"{role} @ {by_slug[slug].short_name or by_slug[slug].name}" for slug, role, *_ in memberships
+        )
         report.logins.append((email, summary))
     return report

@@ -3,7 +3,7 @@ from ninja import Query, Router
 from ninja.errors import HttpError
 from ninja.pagination import PageNumberPagination, paginate
 
-from civica.accounts.api import anyone, signed_in
+from civica.accounts.authentication import anyone, signed_in
 from civica.core import selectors as audit_selectors
 
 from . import selectors, services
@@ -50,7 +50,9 @@ def _detail(request, organisation: Organisation) -> OrganisationDetailOut:
 @paginate(PageNumberPagination)
 def list_territories(request, filters: Query[TerritoryFilters]):
     return selectors.territories(
-        country=filters.country or "", level=filters.level or "", parent_code=filters.parent or "",
+        country=filters.country or "",
+        level=filters.level or "",
+        parent_code=filters.parent or "",
         query=filters.q or "",
     )
 

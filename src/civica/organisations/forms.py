@@ -12,7 +12,9 @@ class DirectoryFilterForm(forms.Form):
 
 class TerritoryFilterForm(forms.Form):
     country = forms.ChoiceField(label=_("Country"), required=False, choices=[("", _("Any country")), *COUNTRIES])
-    level = forms.ChoiceField(label=_("Level"), required=False, choices=[("", _("Any level")), *Territory.Level.choices])
+    level = forms.ChoiceField(
+        label=_("Level"), required=False, choices=[("", _("Any level")), *Territory.Level.choices]
+    )
     q = forms.CharField(label=_("Name"), required=False, max_length=100)
 
 
@@ -22,17 +24,29 @@ class OrganisationForm(forms.ModelForm):
     class Meta:
         model = Organisation
         fields = [
-            "name", "short_name", "description", "territory", "fiscal_id", "language", "website", "email", "phone",
-            "address", "is_public", "contacts_confidential",
+            "name",
+            "short_name",
+            "description",
+            "territory",
+            "fiscal_id",
+            "language",
+            "website",
+            "email",
+            "phone",
+            "address",
+            "is_public",
+            "contacts_confidential",
         ]
         widgets = {"description": forms.Textarea(attrs={"rows": 6})}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         # Only the organisation's own country's territories, so the list stays usable.
-        self.fields["territory"].queryset = Territory.objects.filter(country=self.instance.country).exclude(
-            level=Territory.Level.COUNTRY
-        ).order_by("name")
+        self.fields["territory"].queryset = (
+            Territory.objects.filter(country=self.instance.country)
+            .exclude(level=Territory.Level.COUNTRY)
+            .order_by("name")
+        )
 
 
 class InvitationForm(forms.Form):

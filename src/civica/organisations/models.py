@@ -20,7 +20,9 @@ class Territory(models.Model):
         MUNICIPALITY = "municipality", _("municipality")
         SECTOR = "sector", _("sector")
 
-    code = models.CharField(_("code"), max_length=32, unique=True, help_text=_("Country and official code, e.g. RO-127."))
+    code = models.CharField(
+        _("code"), max_length=32, unique=True, help_text=_("Country and official code, e.g. RO-127.")
+    )
     parent = models.ForeignKey(
         "self", verbose_name=_("part of"), null=True, blank=True, on_delete=models.PROTECT, related_name="children"
     )
@@ -82,11 +84,19 @@ class Organisation(PublicRecord):
     agency_type = models.CharField(_("agency type"), max_length=30, choices=AgencyType.choices, blank=True)
     country = models.CharField(_("country"), max_length=2, choices=COUNTRIES, db_index=True)
     territory = models.ForeignKey(
-        Territory, verbose_name=_("territory"), null=True, blank=True, on_delete=models.PROTECT,
+        Territory,
+        verbose_name=_("territory"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="organisations",
     )
     parent = models.ForeignKey(
-        "self", verbose_name=_("parent organisation"), null=True, blank=True, on_delete=models.PROTECT,
+        "self",
+        verbose_name=_("parent organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="units",
     )
     fiscal_id = models.CharField(_("fiscal identifier"), max_length=20, blank=True)
@@ -100,7 +110,8 @@ class Organisation(PublicRecord):
         _("public profile"), default=True, help_text=_("Anyone can see the profile in the directory.")
     )
     contacts_confidential = models.BooleanField(
-        _("confidential contacts"), default=False,
+        _("confidential contacts"),
+        default=False,
         help_text=_("Address and phone are shown only to members, and every view of them is logged (e.g. a shelter)."),
     )
 
@@ -140,7 +151,8 @@ class Membership(PublicRecord):
     role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.MEMBER)
     position = models.CharField(_("position"), max_length=150, blank=True)
     handles_sensitive_data = models.BooleanField(
-        _("handles sensitive data"), default=False,
+        _("handles sensitive data"),
+        default=False,
         help_text=_("Works with records about violence, minors or health."),
     )
 
@@ -161,9 +173,7 @@ class Invitation(PublicRecord):
     email = models.EmailField(_("e-mail address"))
     role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.MEMBER)
     token_hash = models.CharField(max_length=64, unique=True)
-    invited_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    invited_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     expires_at = models.DateTimeField(_("expires"))
     accepted_at = models.DateTimeField(_("accepted"), null=True, blank=True)
     revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)

@@ -24,8 +24,18 @@ from .validators import validate_fiscal_id
 
 INVITATION_VALID_FOR = timedelta(days=14)
 EDITABLE_FIELDS = (
-    "name", "short_name", "description", "website", "email", "phone", "address", "fiscal_id", "territory",
-    "language", "is_public", "contacts_confidential",
+    "name",
+    "short_name",
+    "description",
+    "website",
+    "email",
+    "phone",
+    "address",
+    "fiscal_id",
+    "territory",
+    "language",
+    "is_public",
+    "contacts_confidential",
 )
 
 
@@ -48,7 +58,10 @@ def organisation_create(*, actor, data: dict) -> Organisation:
     organisation.full_clean()
     organisation.save()
     audit.record_change(
-        actor=actor, instance=organisation, action="create", after=audit.snapshot(organisation),
+        actor=actor,
+        instance=organisation,
+        action="create",
+        after=audit.snapshot(organisation),
         organisation_uuid=organisation.uuid,
     )
     return organisation
@@ -58,10 +71,10 @@ def organisation_create(*, actor, data: dict) -> Organisation:
 def organisation_update(*, actor, organisation: Organisation, data: dict) -> Organisation:
     _require(actor, "organisations.change_organisation", organisation)
     before = audit.snapshot(organisation, EDITABLE_FIELDS)
-    for field, value in data.items():
-        if field not in EDITABLE_FIELDS:
-            raise ValidationError({field: _("This field cannot be changed here.")})
-        setattr(organisation, field, value)
+    for name, value in data.items():
+        if name not in EDITABLE_FIELDS:
+            raise ValidationError({name: _("This field cannot be changed here.")})
+        setattr(organisation, name, value)
     try:
         organisation.fiscal_id = validate_fiscal_id(organisation.country, organisation.fiscal_id)
     except ValidationError as error:
@@ -71,7 +84,11 @@ def organisation_update(*, actor, organisation: Organisation, data: dict) -> Org
     after = audit.snapshot(organisation, EDITABLE_FIELDS)
     if before != after:
         audit.record_change(
-            actor=actor, instance=organisation, action="update", before=before, after=after,
+            actor=actor,
+            instance=organisation,
+            action="update",
+            before=before,
+            after=after,
             organisation_uuid=organisation.uuid,
         )
     return organisation
@@ -81,23 +98,31 @@ def organisation_contacts_viewed(*, actor, organisation: Organisation, channel: 
     """Reading a confidential organisation's contacts leaves a line in its access log."""
     if organisation.contacts_confidential:
         audit.record_access(
-            actor=actor, instance=organisation, organisation_uuid=organisation.uuid, channel=channel,
+            actor=actor,
+            instance=organisation,
+            organisation_uuid=organisation.uuid,
+            channel=channel,
             reason="contacts",
         )
 
 
 @transaction.atomic
-def membership_add(*, actor, organisation: Organisation, user, role: str, position: str = "",
-                   handles_sensitive_data: bool = False) -> Membership:
+def membership_add(
+    *, actor, organisation: Organisation, user, role: str, position: str = "", handles_sensitive_data: bool = False
+) -> Membership:
     if actor is not None:
         _require(actor, "organisations.manage_members", organisation)
     membership, created = Membership.objects.get_or_create(
-        user=user, organisation=organisation,
+        user=user,
+        organisation=organisation,
         defaults={"role": role, "position": position, "handles_sensitive_data": handles_sensitive_data},
     )
     if created:
         audit.record_change(
-            actor=actor, instance=membership, action="create", after=audit.snapshot(membership),
+            actor=actor,
+            instance=membership,
+            action="create",
+            after=audit.snapshot(membership),
             organisation_uuid=organisation.uuid,
         )
     selectors.forget_roles(user)
@@ -112,8 +137,9 @@ def _would_leave_no_admin(membership: Membership, new_role: str | None) -> bool:
 
 
 @transaction.atomic
-def membership_update(*, actor, membership: Membership, role: str, position: str,
-                      handles_sensitive_data: bool) -> Membership:
+def membership_update(
+    *, actor, membership: Membership, role: str, position: str, handles_sensitive_data: bool
+) -> Membership:
     _require(actor, "organisations.manage_members", membership.organisation)
     if role not in Role.values:
         raise ValidationError({"role": _("Choose a valid role.")})
@@ -125,8 +151,12 @@ def membership_update(*, actor, membership: Membership, role: str, position: str
     membership.handles_sensitive_data = handles_sensitive_data
     membership.save(update_fields=[*fields, "updated_at"])
     audit.record_change(
-        actor=actor, instance=membership, action="update", before=before,
-        after=audit.snapshot(membership, fields), organisation_uuid=membership.organisation.uuid,
+        actor=actor,
+        instance=membership,
+        action="update",
+        before=before,
+        after=audit.snapshot(membership, fields),
+        organisation_uuid=membership.organisation.uuid,
     )
     selectors.forget_roles(membership.user)
     return membership
@@ -138,7 +168,10 @@ def membership_remove(*, actor, membership: Membership) -> None:
     if _would_leave_no_admin(membership, None):
         raise ValidationError(_("An organisation needs at least one administrator."))
     audit.record_change(
-        actor=actor, instance=membership, action="delete", before=audit.snapshot(membership),
+        actor=actor,
+        instance=membership,
+        action="delete",
+        before=audit.snapshot(membership),
         organisation_uuid=membership.organisation.uuid,
     )
     membership.delete()
@@ -159,17 +192,27 @@ def invitation_create(*, actor, organisation: Organisation, email: str, role: st
         raise ValidationError({"role": _("Choose a valid role.")})
     raw_token = secrets.token_urlsafe(32)
     invitation = Invitation.objects.create(
-        organisation=organisation, email=email, role=role, invited_by=actor,
-        token_hash=token_hash(raw_token), expires_at=timezone.now() + INVITATION_VALID_FOR,
+        organisation=organisation,
+        email=email,
+        role=role,
+        invited_by=actor,
+        token_hash=token_hash(raw_token),
+        expires_at=timezone.now() + INVITATION_VALID_FOR,
     )
     audit.record_change(
-        actor=actor, instance=invitation, action="create", after={"email": email, "role": role},
+        actor=actor,
+        instance=invitation,
+        action="create",
+        after={"email": email, "role": role},
         organisation_uuid=organisation.uuid,
     )
     language = translation.get_language() or settings.LANGUAGE_CODE
     context = {
-        "organisation": organisation, "inviter": actor, "role": invitation.get_role_display(),
-        "url": _invitation_url(raw_token), "expires_at": invitation.expires_at,
+        "organisation": organisation,
+        "inviter": actor,
+        "role": invitation.get_role_display(),
+        "url": _invitation_url(raw_token),
+        "expires_at": invitation.expires_at,
     }
 
     def send():
@@ -206,8 +249,12 @@ def invitation_accept(*, invitation: Invitation, user) -> Membership:
         user=user, organisation=invitation.organisation, defaults={"role": invitation.role}
     )
     audit.record_change(
-        actor=user, instance=membership, action="create", after=audit.snapshot(membership),
-        organisation_uuid=invitation.organisation.uuid, summary="invitation accepted",
+        actor=user,
+        instance=membership,
+        action="create",
+        after=audit.snapshot(membership),
+        organisation_uuid=invitation.organisation.uuid,
+        summary="invitation accepted",
     )
     selectors.forget_roles(user)
     return membership
@@ -220,7 +267,10 @@ def invitation_signup(*, invitation: Invitation, first_name: str, last_name: str
     from django.contrib.auth import get_user_model
 
     user = get_user_model().objects.create_user(
-        email=invitation.email, password=password, first_name=first_name, last_name=last_name,
+        email=invitation.email,
+        password=password,
+        first_name=first_name,
+        last_name=last_name,
         preferred_language=translation.get_language() or settings.LANGUAGE_CODE,
     )
     EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
@@ -235,7 +285,10 @@ def invitation_revoke(*, actor, invitation: Invitation) -> None:
     invitation.revoked_at = timezone.now()
     invitation.save(update_fields=["revoked_at", "updated_at"])
     audit.record_change(
-        actor=actor, instance=invitation, action="update", summary="revoked",
+        actor=actor,
+        instance=invitation,
+        action="update",
+        summary="revoked",
         organisation_uuid=invitation.organisation.uuid,
     )
 
@@ -281,7 +334,9 @@ def territories_load_csv(*, text: str) -> TerritoryImportReport:
     """Load or update territories from CSV. Every line is checked first; one bad line loads nothing."""
     reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
     if reader.fieldnames is None or [c.strip() for c in reader.fieldnames] != TERRITORY_COLUMNS:
-        raise TerritoryImportError([(1, _("the header must be: %(columns)s") % {"columns": ",".join(TERRITORY_COLUMNS)})])
+        raise TerritoryImportError(
+            [(1, _("the header must be: %(columns)s") % {"columns": ",".join(TERRITORY_COLUMNS)})]
+        )
     known = dict(Territory.objects.values_list("code", "country"))
     seen: set[str] = set()
     rows, errors = [], []
@@ -302,12 +357,19 @@ def territories_load_csv(*, text: str) -> TerritoryImportReport:
         raise TerritoryImportError(errors)
     report = TerritoryImportReport()
     with transaction.atomic():
-        by_code = {t.code: t for t in Territory.objects.filter(code__in=[r["code"] for r in rows] + [r["parent_code"] for r in rows])}
+        by_code = {
+            t.code: t
+            for t in Territory.objects.filter(code__in=[r["code"] for r in rows] + [r["parent_code"] for r in rows])
+        }
         for row in rows:
             values = {
                 "parent": by_code.get(row["parent_code"]) if row["parent_code"] else None,
-                "level": row["level"], "country": row["country"], "official_code": row["official_code"],
-                "nuts_code": row["nuts_code"], "name": row["name"], "name_en": row["name_en"],
+                "level": row["level"],
+                "country": row["country"],
+                "official_code": row["official_code"],
+                "nuts_code": row["nuts_code"],
+                "name": row["name"],
+                "name_en": row["name_en"],
             }
             territory = by_code.get(row["code"])
             if territory is None:

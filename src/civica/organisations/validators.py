@@ -6,12 +6,50 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 _RO_CUI_KEY = "753217532"
-_IT_CF_ODD = dict(zip(
-    "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ",
-    [1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 2, 4, 18, 20, 11, 3, 6, 8, 12, 14,
-     16, 10, 22, 25, 24, 23],
-    strict=True,
-))
+_IT_CF_ODD = dict(
+    zip(
+        "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ",
+        [
+            1,
+            0,
+            5,
+            7,
+            9,
+            13,
+            15,
+            17,
+            19,
+            21,
+            1,
+            0,
+            5,
+            7,
+            9,
+            13,
+            15,
+            17,
+            19,
+            21,
+            2,
+            4,
+            18,
+            20,
+            11,
+            3,
+            6,
+            8,
+            12,
+            14,
+            16,
+            10,
+            22,
+            25,
+            24,
+            23,
+        ],
+        strict=True,
+    )
+)
 
 
 def normalise_fiscal_id(value: str) -> str:

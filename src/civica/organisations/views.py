@@ -120,7 +120,9 @@ def invite(request, slug):
     if request.method == "POST" and form.is_valid():
         try:
             services.invitation_create(
-                actor=request.user, organisation=organisation, email=form.cleaned_data["email"],
+                actor=request.user,
+                organisation=organisation,
+                email=form.cleaned_data["email"],
                 role=form.cleaned_data["role"],
             )
         except ValidationError as error:
@@ -152,8 +154,11 @@ def membership_edit(request, slug, uuid):
         membership = selectors.membership_get(organisation=organisation, uuid=uuid)
     except (Membership.DoesNotExist, ValidationError) as error:
         raise Http404 from error
-    initial = {"role": membership.role, "position": membership.position,
-               "handles_sensitive_data": membership.handles_sensitive_data}
+    initial = {
+        "role": membership.role,
+        "position": membership.position,
+        "handles_sensitive_data": membership.handles_sensitive_data,
+    }
     form = MembershipForm(request.POST or None, initial=initial)
     if request.method == "POST" and "remove" in request.POST:
         try:
@@ -171,8 +176,11 @@ def membership_edit(request, slug, uuid):
         else:
             messages.success(request, _("The membership has been saved."))
             return redirect("organisations:members", slug=organisation.slug)
-    return render(request, "organisations/membership_edit.html",
-                  {"organisation": organisation, "membership": membership, "form": form})
+    return render(
+        request,
+        "organisations/membership_edit.html",
+        {"organisation": organisation, "membership": membership, "form": form},
+    )
 
 
 @login_required
@@ -183,8 +191,11 @@ def audit(request, slug):
         queryset = audit_selectors.access_log_for_organisation(organisation_uuid=organisation.uuid)
     else:
         queryset = audit_selectors.audit_events_for_organisation(organisation_uuid=organisation.uuid)
-    return render(request, "organisations/audit.html",
-                  {"organisation": organisation, "page": _page(request, queryset), "show": show})
+    return render(
+        request,
+        "organisations/audit.html",
+        {"organisation": organisation, "page": _page(request, queryset), "show": show},
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -210,20 +221,25 @@ def invitation(request, token):
         return render(request, "organisations/invitation.html", {"invitation": found, "must_sign_in": True})
     form = InvitationSignupForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        candidate = user_model(email=found.email, first_name=form.cleaned_data["first_name"],
-                               last_name=form.cleaned_data["last_name"])
+        candidate = user_model(
+            email=found.email, first_name=form.cleaned_data["first_name"], last_name=form.cleaned_data["last_name"]
+        )
         try:
             validate_password(form.cleaned_data["password1"], user=candidate)
         except ValidationError as error:
             form.add_error("password1", error)
         else:
             user = services.invitation_signup(
-                invitation=found, first_name=candidate.first_name, last_name=candidate.last_name,
+                invitation=found,
+                first_name=candidate.first_name,
+                last_name=candidate.last_name,
                 password=form.cleaned_data["password1"],
             )
             login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-            messages.success(request, _("Welcome to Civica. You have joined %(organisation)s.") % {
-                "organisation": found.organisation})
+            messages.success(
+                request,
+                _("Welcome to Civica. You have joined %(organisation)s.") % {"organisation": found.organisation},
+            )
             return redirect("web:dashboard")
     return render(request, "organisations/invitation.html", {"invitation": found, "form": form})
 

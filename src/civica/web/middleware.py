@@ -19,7 +19,9 @@ class RequireTwoFactorMiddleware:
 
     def __call__(self, request):
         if self._must_set_up_two_factor(request):
-            messages.warning(request, _("Your work involves sensitive data: turn on two-factor authentication to go on."))
+            messages.warning(
+                request, _("Your work involves sensitive data: turn on two-factor authentication to go on.")
+            )
             return redirect(reverse("mfa_activate_totp"))
         return self.get_response(request)
 
@@ -28,7 +30,7 @@ class RequireTwoFactorMiddleware:
             return False
         if any(fragment in request.path for fragment in _ALLOWED_FRAGMENTS) or request.path.startswith("/api/"):
             return False
-        handles_sensitive = request.user.is_superuser or memberships_of(request.user).filter(
-            handles_sensitive_data=True
-        ).exists()
+        handles_sensitive = (
+            request.user.is_superuser or memberships_of(request.user).filter(handles_sensitive_data=True).exists()
+        )
         return handles_sensitive and not is_mfa_enabled(request.user)

@@ -28,8 +28,7 @@ def test_revoked_expired_and_wrong_tokens_are_refused(client, make_user):
     person = make_user()
     revoked = api_token_create(actor=person, name="Old")
     api_token_revoke(actor=person, token=revoked.token)
-    expired = api_token_create(actor=person, name="Expired",
-                               expires_at=timezone.now() - datetime.timedelta(minutes=1))
+    expired = api_token_create(actor=person, name="Expired", expires_at=timezone.now() - datetime.timedelta(minutes=1))
     for raw in (revoked.raw, expired.raw, "cvk_guessed", ""):
         response = _me(client, raw)
         assert response.status_code == 401
@@ -79,8 +78,10 @@ def test_profile_is_saved_and_audited(client, make_user):
 
     person = make_user(first_name="Old")
     client.force_login(person)
-    response = client.post("/en/account/", {"first_name": "Ioana", "last_name": "Marin", "job_title": "Jurist",
-                                            "phone": "", "preferred_language": "ro"})
+    response = client.post(
+        "/en/account/",
+        {"first_name": "Ioana", "last_name": "Marin", "job_title": "Jurist", "phone": "", "preferred_language": "ro"},
+    )
     assert response.status_code == 302
     person.refresh_from_db()
     assert (person.first_name, person.preferred_language) == ("Ioana", "ro")

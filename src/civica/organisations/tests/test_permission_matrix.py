@@ -129,8 +129,14 @@ def test_confidential_contacts_hidden_from_non_members_and_reads_logged(make_org
     and every member's read lands in the access log."""
     from civica.core.models import AccessLogEntry
 
-    shelter = make_organisation(name="Shelter", slug="shelter", kind="ngo", contacts_confidential=True,
-                                address="Hidden lane 5", phone="0700 111 222")
+    shelter = make_organisation(
+        name="Shelter",
+        slug="shelter",
+        kind="ngo",
+        contacts_confidential=True,
+        address="Hidden lane 5",
+        phone="0700 111 222",
+    )
     member = make_member(shelter, role="staff")
     outsider_page = client.get("/en/organisations/shelter/").content.decode()
     assert "Hidden lane 5" not in outsider_page and "0700 111 222" not in outsider_page

@@ -37,15 +37,18 @@ def test_last_administrator_cannot_leave_or_be_demoted(two_organisations):
     ours, _theirs, people = two_organisations
     admin_membership = Membership.objects.get(user=people["admin"], organisation=ours)
     with pytest.raises(ValidationError):
-        services.membership_update(actor=people["admin"], membership=admin_membership, role="member", position="",
-                                   handles_sensitive_data=False)
+        services.membership_update(
+            actor=people["admin"], membership=admin_membership, role="member", position="", handles_sensitive_data=False
+        )
     with pytest.raises(ValidationError):
         services.membership_remove(actor=people["admin"], membership=admin_membership)
     staff_membership = Membership.objects.get(user=people["staff"], organisation=ours)
-    services.membership_update(actor=people["admin"], membership=staff_membership, role="admin", position="Boss",
-                               handles_sensitive_data=True)
-    services.membership_update(actor=people["admin"], membership=admin_membership, role="member", position="",
-                               handles_sensitive_data=False)
+    services.membership_update(
+        actor=people["admin"], membership=staff_membership, role="admin", position="Boss", handles_sensitive_data=True
+    )
+    services.membership_update(
+        actor=people["admin"], membership=admin_membership, role="member", position="", handles_sensitive_data=False
+    )
     assert Membership.objects.get(pk=admin_membership.pk).role == "member"
 
 

@@ -15,8 +15,13 @@ def test_shipped_upper_levels(territories):
     Greece's 13 regions, each with its official code."""
     counts = {
         (country, level): Territory.objects.filter(country=country, level=level).count()
-        for country, level in [("RO", "county"), ("RO", "sector"), ("IT", "region"), ("IT", "province"),
-                               ("GR", "region")]
+        for country, level in [
+            ("RO", "county"),
+            ("RO", "sector"),
+            ("IT", "region"),
+            ("IT", "province"),
+            ("GR", "region"),
+        ]
     }
     assert counts[("RO", "county")] == 42
     assert counts[("RO", "sector")] == 6
@@ -36,13 +41,19 @@ def test_reload_is_idempotent(territories):
 
 
 def test_bad_lines_are_reported_by_number_and_nothing_is_loaded(territories):
-    text = HEADER + "\n".join([
-        "RO-999001,RO-127,municipality,RO,999001,,Comuna Bună,",
-        "RO-999002,RO-404040,municipality,RO,999002,,Părinte lipsă,",
-        "RO-999003,RO-127,village,RO,999003,,Nivel greșit,",
-        "RO-999004,GR-09,municipality,RO,999004,,Altă țară,",
-        ",RO-127,municipality,RO,,,,",
-    ]) + "\n"
+    text = (
+        HEADER
+        + "\n".join(
+            [
+                "RO-999001,RO-127,municipality,RO,999001,,Comuna Bună,",
+                "RO-999002,RO-404040,municipality,RO,999002,,Părinte lipsă,",
+                "RO-999003,RO-127,village,RO,999003,,Nivel greșit,",
+                "RO-999004,GR-09,municipality,RO,999004,,Altă țară,",
+                ",RO-127,municipality,RO,,,,",
+            ]
+        )
+        + "\n"
+    )
     before = Territory.objects.count()
     with pytest.raises(TerritoryImportError) as error:
         territories_load_csv(text=text)
@@ -59,8 +70,9 @@ def test_wrong_header_is_refused(db):
 
 def test_command_loads_municipalities_and_reports_errors(territories, tmp_path, capsys):
     good = tmp_path / "good.csv"
-    good.write_text(HEADER + "RO-54975,RO-127,municipality,RO,54975,,Municipiul Cluj-Napoca,Cluj-Napoca\n",
-                    encoding="utf-8")
+    good.write_text(
+        HEADER + "RO-54975,RO-127,municipality,RO,54975,,Municipiul Cluj-Napoca,Cluj-Napoca\n", encoding="utf-8"
+    )
     call_command("load_territories", str(good))
     assert Territory.objects.get(code="RO-54975").parent.code == "RO-127"
     call_command("load_territories", str(good))

@@ -20,6 +20,10 @@ class Command(BaseCommand):
             return
         extra = {"max_tasks": options["max_tasks"]} if options["max_tasks"] else {}
         call_command(
-            "db_worker", queue_name=",".join(queues), batch=options["burst"], reload=False,
-            startup_delay=not options["burst"], **extra,
+            "db_worker",
+            queue_name=",".join(queues),
+            batch=options["burst"],
+            reload=False,
+            startup_delay=not options["burst"],
+            **extra,
         )

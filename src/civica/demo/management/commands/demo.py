@@ -1,6 +1,5 @@
-"""`civica demo`: load the demo world (territories first) and print the demo logins."""
+"""`civica demo`: load the demo world (with its territories) and print the demo logins."""
 
-from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from civica.demo.services import demo_load
@@ -10,16 +9,17 @@ class Command(BaseCommand):
     help = "Load the multilingual demo world drawn from the seed documents. Safe to run again."
 
     def handle(self, *args, **options):
-        call_command("load_territories", verbosity=0, stdout=self.stdout)
         report = demo_load()
         if report.changed:
-            self.stdout.write(self.style.SUCCESS(
-                f"Demo world loaded: {report.organisations_created} organisations, {report.people_created} people, "
-                f"{report.memberships_created} memberships."
-            ))
+            self.stdout.write(
+                self.style.SUCCESS(
+                    f"Demo world loaded: {report.organisations_created} organisations, {report.people_created} people, "
+                    f"{report.memberships_created} memberships."
+                )
+            )
         else:
             self.stdout.write("Demo world already loaded: nothing changed.")
-        self.stdout.write("\nDemo logins (password: %s)\n" % report.password)
+        self.stdout.write(f"\nDemo logins (password: {report.password})\n")
         width = max(len(email) for email, _ in report.logins)
         for email, summary in report.logins:
             self.stdout.write(f"  {email.ljust(width)}  {summary}")

@@ -14,7 +14,9 @@ class Command(BaseCommand):
     help = "Load territories from a CSV file (code,parent_code,level,country,official_code,nuts_code,name,name_en)."
 
     def add_arguments(self, parser):
-        parser.add_argument("file", nargs="?", default=str(SHIPPED), help="CSV file; the shipped upper levels if omitted.")
+        parser.add_argument(
+            "file", nargs="?", default=str(SHIPPED), help="CSV file; the shipped upper levels if omitted."
+        )
 
     def handle(self, *args, **options):
         path = Path(options["file"])
@@ -26,10 +28,13 @@ class Command(BaseCommand):
             report = territories_load_csv(text=text)
         except TerritoryImportError as error:
             for line, message in error.line_errors:
-                self.stderr.write(_("%(file)s, line %(line)s: %(error)s") % {"file": path.name, "line": line, "error": message})
+                self.stderr.write(
+                    _("%(file)s, line %(line)s: %(error)s") % {"file": path.name, "line": line, "error": message}
+                )
             raise CommandError(
                 _("Nothing was loaded: %(count)s line(s) have errors.") % {"count": len(error.line_errors)}
             ) from error
         self.stdout.write(
-            _("Territories: %(created)s created, %(updated)s updated.") % {"created": report.created, "updated": report.updated}
+            _("Territories: %(created)s created, %(updated)s updated.")
+            % {"created": report.created, "updated": report.updated}
         )

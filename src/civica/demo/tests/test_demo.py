@@ -1,0 +1,63 @@
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+
+from civica.core.models import AuditEvent
+from civica.demo.services import demo_load
+from civica.organisations.models import Membership, Organisation
+
+
+@pytest.fixture
+def demo(territories, monkeypatch):
+    monkeypatch.setenv("CIVICA_DEMO_PASSWORD", "correct-horse-battery")
+    return demo_load()
+
+
+def test_demo_world_is_drawn_from_the_seeds(demo):
+    names = set(Organisation.objects.values_list("name", flat=True))
+    assert {
+        "Asociația Municipiilor din România",
+        "Primăria Sectorului 1",
+        "Poliția Locală Sector 1",
+        "Le Stanze della Mediazione",
+        "Δήμος Αθηναίων",
+    } <= names
+    centre = Organisation.objects.get(slug="amr-centru-resurse")
+    assert centre.parent.slug == "amr" and centre.language == "ro"
+    assert Organisation.objects.get(slug="accmr").territory.country == "GR"
+    # Each organisation speaks its own language.
+    assert Organisation.objects.get(slug="stanze-della-mediazione").description.startswith("Un luogo neutrale")
+    assert Membership.objects.filter(user__email="ana.popescu@amr.example").count() == 2
+
+
+def test_demo_password_comes_from_the_environment(demo, client):
+    assert demo.password == "correct-horse-battery"
+    assert client.login(email="maria.georgescu@dgaspc-s1.example", password="correct-horse-battery")
+    admin = get_user_model().objects.get(email="admin@civica.example")
+    assert admin.is_superuser
+
+
+def test_second_run_changes_nothing(demo):
+    events = AuditEvent.objects.count()
+    again = demo_load()
+    assert not again.changed
+    assert AuditEvent.objects.count() == events
+    assert len(again.logins) == len(demo.logins)
+
+
+def test_command_prints_the_logins(territories, capsys, monkeypatch):
+    monkeypatch.delenv("CIVICA_DEMO_PASSWORD", raising=False)
+    call_command("demo")
+    out = capsys.readouterr().out
+    assert "civica-demo-2026" in out and "giulia.rossi@stanze.example" in out
+    call_command("demo")
+    assert "nothing changed" in capsys.readouterr().out
+
+
+def test_every_demo_person_can_sign_in_in_every_language(demo, client):
+    """Each demo login reaches its dashboard in en, ro, it and el."""
+    for email, _summary in demo.logins:
+        assert client.login(email=email, password="correct-horse-battery"), email
+        for language in ("en", "ro", "it", "el"):
+            assert client.get(f"/{language}/dashboard/").status_code == 200
+        client.logout()
