@@ -191,9 +191,9 @@ _TASK_BACKENDS = {
     "immediate": "django_tasks.backends.immediate.ImmediateBackend",
 }
 TASKS = {"default": {"BACKEND": _TASK_BACKENDS[CIVICA_TASK_BACKEND], "QUEUES": ["default", "email"]}}
-if CIVICA_TASK_BACKEND == "redis":
-    INSTALLED_APPS.append("django_rq")
-    RQ_QUEUES = {name: {"URL": REDIS_URL or "redis://127.0.0.1:6379/0"} for name in ("default", "email")}
+# RQ's queues are always described, so `civica worker` can serve them whenever the backend is "redis".
+INSTALLED_APPS.append("django_rq")
+RQ_QUEUES = {name: {"URL": REDIS_URL or "redis://127.0.0.1:6379/0"} for name in ("default", "email")}
 
 # --- Video meetings -----------------------------------------------------------------------------
 CIVICA_JITSI_BASE_URL = os.environ.get("CIVICA_JITSI_BASE_URL", "https://meet.jit.si").rstrip("/")

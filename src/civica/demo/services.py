@@ -1,8 +1,8 @@
 """Loading the demo world through the apps' own services. Idempotent: a second run changes nothing."""
 
 import os
-from pathlib import Path
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model

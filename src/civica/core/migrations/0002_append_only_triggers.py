@@ -10,6 +10,7 @@ from django.db import migrations
 
 TABLES = ("core_auditevent", "core_accesslogentry")
 
+# Percent signs are doubled: the schema editor passes the SQL through the driver's parameter formatting.
 FUNCTION = """
 CREATE OR REPLACE FUNCTION civica_append_only() RETURNS trigger AS $$
 BEGIN
@@ -17,7 +18,7 @@ BEGIN
        AND (to_jsonb(NEW) - 'actor_id') = (to_jsonb(OLD) - 'actor_id') THEN
         RETURN NEW;
     END IF;
-    RAISE EXCEPTION 'Civica audit records are append-only (% on %)', TG_OP, TG_TABLE_NAME;
+    RAISE EXCEPTION 'Civica audit records are append-only (%% on %%)', TG_OP, TG_TABLE_NAME;
 END;
 $$ LANGUAGE plpgsql;
 """

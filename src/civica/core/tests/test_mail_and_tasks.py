@@ -68,3 +68,35 @@ def test_database_queue_holds_mail_until_the_worker_sends_it(settings, smtp_serv
     call_command("worker", burst=True)
     assert [m["To"] for m in handler.messages] == ["queue@test.example"]
     assert DBTaskResult.objects.get().status == "SUCCESSFUL"
+
+
+@pytest.fixture
+def redis_url():
+    import redis
+
+    url = "redis://127.0.0.1:6379/15"
+    connection = redis.Redis.from_url(url)
+    try:
+        connection.ping()
+    except redis.ConnectionError:
+        import os
+
+        if os.environ.get("CI") == "true":
+            pytest.fail("Redis is required in CI at 127.0.0.1:6379")
+        pytest.skip("Redis is not running at 127.0.0.1:6379")
+    connection.flushdb()
+    yield url
+    connection.flushdb()
+
+
+def test_redis_backend_queues_mail_for_the_rq_worker(settings, smtp_server, redis_url, db):
+    """With CIVICA_TASK_BACKEND=redis the same message goes through RQ on a real Redis."""
+    controller, handler = smtp_server
+    _use_real_pipeline(settings, controller)
+    settings.CIVICA_TASK_BACKEND = "redis"
+    settings.RQ_QUEUES = {name: {"URL": redis_url} for name in ("default", "email")}
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default", "email"]}}
+    mail.send_mail("Via Redis", "Body", "civica@test.example", ["rq@test.example"])
+    assert handler.messages == []
+    call_command("worker", burst=True)
+    assert [m["To"] for m in handler.messages] == ["rq@test.example"]

@@ -15,8 +15,16 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         queues = settings.TASKS["default"].get("QUEUES", ["default"])
         if settings.CIVICA_TASK_BACKEND == "redis":
-            extra = ["--burst"] if options["burst"] else []
-            call_command("rqworker", *queues, *extra)
+            # A long-running RQ worker forks a child per job (a crash cannot take the worker down);
+            # a burst run works in-process, which is quicker for one-off runs and tests.
+            worker_class = "rq.worker.SimpleWorker" if options["burst"] else None
+            call_command(
+                "rqworker",
+                *queues,
+                burst=options["burst"],
+                worker_class=worker_class,
+                job_class="django_tasks_rq.backend.Job",
+            )
             return
         extra = {"max_tasks": options["max_tasks"]} if options["max_tasks"] else {}
         call_command(
