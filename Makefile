@@ -34,9 +34,7 @@ run: setup
 	$(BIN)/civica collectstatic --no-input --verbosity 0
 	@echo ""
 	@echo "Civica is starting at http://127.0.0.1:8000/  (Ctrl+C stops it; a task worker runs alongside)"
-	@trap 'kill 0' EXIT INT TERM; \
-	  $(BIN)/civica worker & \
-	  $(BIN)/gunicorn civica.config.wsgi --bind 127.0.0.1:8000 --workers 2 --access-logfile -
+	@scripts/serve.sh
 
 worker: setup
 	$(BIN)/civica worker

@@ -41,8 +41,15 @@ def snapshot(instance: models.Model, fields: Iterable[str] | None = None) -> dic
     return data
 
 
-def _record_type(instance: models.Model) -> str:
-    return instance._meta.label_lower
+def _about(*, actor, instance: models.Model, organisation_uuid) -> dict:
+    """The fields every line of the trail shares."""
+    return {
+        "actor": actor if getattr(actor, "is_authenticated", False) else None,
+        "organisation_uuid": organisation_uuid,
+        "record_type": instance._meta.label_lower,
+        "record_uuid": getattr(instance, "uuid", None),
+        "record_label": str(instance)[:300],
+    }
 
 
 def record_change(
@@ -57,11 +64,7 @@ def record_change(
 ) -> AuditEvent:
     """Append one change to the trail. Call it inside the service's transaction."""
     return AuditEvent.objects.create(
-        actor=actor if getattr(actor, "is_authenticated", False) else None,
-        organisation_uuid=organisation_uuid,
-        record_type=_record_type(instance),
-        record_uuid=getattr(instance, "uuid", None),
-        record_label=str(instance)[:300],
+        **_about(actor=actor, instance=instance, organisation_uuid=organisation_uuid),
         action=action,
         summary=summary[:300],
         before=before or {},
@@ -72,11 +75,7 @@ def record_change(
 def record_access(*, actor, instance: models.Model, organisation_uuid=None, channel="web", reason="") -> None:
     """Log a read of a sensitive record."""
     AccessLogEntry.objects.create(
-        actor=actor if getattr(actor, "is_authenticated", False) else None,
-        organisation_uuid=organisation_uuid,
-        record_type=_record_type(instance),
-        record_uuid=getattr(instance, "uuid", None),
-        record_label=str(instance)[:300],
+        **_about(actor=actor, instance=instance, organisation_uuid=organisation_uuid),
         channel=channel,
         reason=reason[:300],
     )

@@ -45,14 +45,8 @@ class AppendOnlyModel(models.Model):
         raise PermissionError("Audit records are append-only.")
 
 
-class AuditEvent(AppendOnlyModel):
-    """Who changed what on a business record, with the values before and after."""
-
-    class Action(models.TextChoices):
-        CREATE = "create", _("created")
-        UPDATE = "update", _("changed")
-        DELETE = "delete", _("deleted")
-        EVENT = "event", _("event")
+class AuditRecord(AppendOnlyModel):
+    """What every line of the trail says: when, who, and which record of which organisation."""
 
     at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
     actor = models.ForeignKey(
@@ -69,6 +63,20 @@ class AuditEvent(AppendOnlyModel):
     record_type = models.CharField(_("record type"), max_length=100)
     record_uuid = models.UUIDField(_("record"), null=True, blank=True)
     record_label = models.CharField(_("record"), max_length=300, blank=True)
+
+    class Meta:
+        abstract = True
+
+
+class AuditEvent(AuditRecord):
+    """Who changed what on a business record, with the values before and after."""
+
+    class Action(models.TextChoices):
+        CREATE = "create", _("created")
+        UPDATE = "update", _("changed")
+        DELETE = "delete", _("deleted")
+        EVENT = "event", _("event")
+
     action = models.CharField(_("action"), max_length=20, choices=Action.choices)
     summary = models.CharField(_("summary"), max_length=300, blank=True)
     before = models.JSONField(_("before"), default=dict, blank=True)
@@ -92,22 +100,9 @@ class AuditEvent(AppendOnlyModel):
         return [key for key in keys if self.before.get(key) != self.after.get(key)]
 
 
-class AccessLogEntry(AppendOnlyModel):
+class AccessLogEntry(AuditRecord):
     """One read of a record marked sensitive: who, what, when and why."""
 
-    at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("who"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    organisation_uuid = models.UUIDField(_("organisation"), null=True, blank=True)
-    record_type = models.CharField(_("record type"), max_length=100)
-    record_uuid = models.UUIDField(_("record"), null=True, blank=True)
-    record_label = models.CharField(_("record"), max_length=300, blank=True)
     channel = models.CharField(_("channel"), max_length=20, default="web")
     reason = models.CharField(_("reason"), max_length=300, blank=True)
 
