@@ -43,6 +43,8 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    # Before allauth, so that Civica's layout and sign-in templates override allauth's own.
+    "civica.web",
     "rules.apps.AutodiscoverRulesConfig",
     "django_htmx",
     "django_tasks",
@@ -54,7 +56,6 @@ INSTALLED_APPS = [
     "civica.core",
     "civica.accounts",
     "civica.organisations",
-    "civica.web",
     "civica.demo",
 ]
 

@@ -163,7 +163,8 @@ class Membership(PublicRecord):
         constraints = [models.UniqueConstraint(fields=["user", "organisation"], name="one_membership_per_organisation")]
 
     def __str__(self):
-        return f"{self.user} · {self.organisation} ({self.get_role_display()})"
+        # No role here: the label is frozen into the audit trail, and a role name would freeze its language.
+        return f"{self.user} · {self.organisation}"
 
 
 class Invitation(PublicRecord):
