@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "civica.core",
     "civica.accounts",
     "civica.organisations",
+    "civica.cases",
     "civica.demo",
 ]
 

@@ -1,0 +1,98 @@
+"""Every read of cases, scoped to the acting person.
+
+Who sees a case: the handling organisation's staff and administrators; its experts only when they
+own it or are assigned to it; the requesting organisation's members (without internal notes).
+"""
+
+from django.db.models import Q, QuerySet
+
+from civica.organisations import selectors as organisation_selectors
+
+from . import workflows
+from .models import Case, CaseEvent, CaseNote
+from .workflows import ADMIN, OWNER, REQUESTER, STAFF
+
+_HANDLING_ROLES = {"admin", "staff"}
+
+
+def capacities(user, case: Case) -> set[str]:
+    """In which capacities the person acts on this case (owner, staff, admin, requester)."""
+    if not getattr(user, "is_authenticated", False):
+        return set()
+    roles = organisation_selectors.roles_of(user)
+    found = set()
+    handling_role = roles.get(case.organisation_id)
+    if handling_role == "admin":
+        found |= {ADMIN, STAFF}
+    elif handling_role == "staff":
+        found.add(STAFF)
+    if case.owner_id == user.pk:
+        found.add(OWNER)
+    if case.requester_id == user.pk or (case.requester_organisation_id and case.requester_organisation_id in roles):
+        found.add(REQUESTER)
+    return found
+
+
+def is_assigned(user, case: Case) -> bool:
+    return case.assignments.filter(user=user).exists()
+
+
+def cases_visible_to(user) -> QuerySet[Case]:
+    if not getattr(user, "is_authenticated", False):
+        return Case.objects.none()
+    roles = organisation_selectors.roles_of(user)
+    handling = [org_id for org_id, role in roles.items() if role in _HANDLING_ROLES]
+    visible = (
+        Q(organisation_id__in=handling)
+        | Q(requester_organisation_id__in=list(roles))
+        | Q(requester=user)
+        | Q(owner=user)
+        | Q(assignments__user=user)
+    )
+    return (
+        Case.objects.filter(pk__in=Case.objects.filter(visible).values("pk"))
+        .select_related("organisation", "requester_organisation", "owner", "team")
+        .order_by("-created_at", "pk")
+    )
+
+
+def case_get(*, user, reference: str) -> Case:
+    return cases_visible_to(user).get(reference=reference)
+
+
+def inbox(user) -> QuerySet[Case]:
+    """Open cases the person owns or is assigned to, soonest deadline first."""
+    open_states = _open_states()
+    return (
+        cases_visible_to(user)
+        .filter(Q(owner=user) | Q(assignments__user=user) | Q(team__members=user))
+        .filter(state__in=open_states)
+        .distinct()
+        .order_by("due_at", "pk")
+    )
+
+
+def team_inbox(team) -> QuerySet[Case]:
+    return (
+        Case.objects.filter(team=team, state__in=_open_states())
+        .select_related("organisation", "owner")
+        .order_by("due_at", "pk")
+    )
+
+
+def _open_states() -> list[str]:
+    return sorted({state.key for flow in workflows._REGISTRY.values() for state in flow.states if not state.terminal})
+
+
+def timeline(*, user, case: Case) -> QuerySet[CaseEvent]:
+    events = case.events.select_related("actor")
+    if capacities(user, case) & {STAFF, ADMIN, OWNER} or is_assigned(user, case):
+        return events
+    return events.filter(visible_to_requester=True)
+
+
+def notes(*, user, case: Case) -> QuerySet[CaseNote]:
+    queryset = case.notes.select_related("author")
+    if capacities(user, case) & {STAFF, ADMIN, OWNER} or is_assigned(user, case):
+        return queryset
+    return queryset.filter(shared_with_requester=True)

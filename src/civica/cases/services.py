@@ -1,0 +1,199 @@
+"""Every write to cases: one transaction, a timeline line, an audit line."""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from civica.core import audit
+from civica.organisations import selectors as organisation_selectors
+
+from . import selectors, workflows
+from .models import Case, CaseAssignment, CaseEvent, CaseNote, CaseTask, ReferenceCounter
+
+
+def _next_reference(prefix: str, year: int) -> str:
+    """RC-2026-000123: a number per prefix and year, without gaps from concurrent openings."""
+    ReferenceCounter.objects.get_or_create(prefix=prefix, year=year)
+    counter = ReferenceCounter.objects.select_for_update().get(prefix=prefix, year=year)
+    counter.last += 1
+    counter.save(update_fields=["last"])
+    return f"{prefix}-{year}-{counter.last:06d}"
+
+
+def _event(case, actor, kind, *, visible_to_requester=False, **data) -> CaseEvent:
+    return CaseEvent.objects.create(
+        case=case,
+        actor=actor if getattr(actor, "is_authenticated", False) else None,
+        kind=kind,
+        data=data,
+        visible_to_requester=visible_to_requester,
+    )
+
+
+def _due(state: workflows.State, now):
+    return now + state.deadline if state.deadline else None
+
+
+@transaction.atomic
+def case_open(
+    *,
+    actor,
+    workflow: str,
+    organisation,
+    title: str,
+    summary: str = "",
+    requester_organisation=None,
+    language: str = "en",
+) -> Case:
+    """Open a case at `organisation`: by its own staff (a call or a visit they log) or by a member of the
+    requesting organisation."""
+    flow = workflows.get(workflow)
+    roles = organisation_selectors.roles_of(actor)
+    acts_for_handler = roles.get(organisation.pk) in {"admin", "staff"}
+    acts_for_requester = requester_organisation is not None and requester_organisation.pk in roles
+    if not (acts_for_handler or acts_for_requester):
+        raise PermissionDenied("cases.open_case")
+    if not title.strip():
+        raise ValidationError({"title": _("Give the case a title.")})
+    now = timezone.now()
+    case = Case.objects.create(
+        reference=_next_reference(flow.prefix, now.year),
+        workflow=flow.key,
+        organisation=organisation,
+        requester_organisation=requester_organisation,
+        requester=actor if acts_for_requester else None,
+        title=title.strip(),
+        summary=summary,
+        language=language,
+        state=flow.initial,
+        state_entered_at=now,
+        due_at=_due(flow.state(flow.initial), now),
+    )
+    _event(case, actor, CaseEvent.Kind.OPENED, visible_to_requester=True, state=flow.initial)
+    audit.record_change(
+        actor=actor, instance=case, action="create", after=audit.snapshot(case), organisation_uuid=organisation.uuid
+    )
+    return case
+
+
+@transaction.atomic
+def case_transition(*, actor, case: Case, transition: str, outcome: str = "") -> Case:
+    """Move a case along its workflow, if the transition starts from its state and the actor may take it."""
+    case = Case.objects.select_for_update().get(pk=case.pk)
+    flow = workflows.get(case.workflow)
+    try:
+        step = flow.transition(transition)
+    except KeyError as error:
+        raise ValidationError(_("This case cannot be moved that way.")) from error
+    if case.state not in step.sources:
+        raise ValidationError(_("This step is not possible from the case's current state."))
+    if not (selectors.capacities(actor, case) & step.allowed):
+        raise PermissionDenied(f"cases.{transition}")
+    if step.needs_outcome and not outcome.strip():
+        raise ValidationError({"outcome": _("Say how the case ended.")})
+    before = audit.snapshot(case, ["state", "due_at", "closed_at", "outcome"])
+    now = timezone.now()
+    target = flow.state(step.target)
+    case.state, case.state_entered_at, case.due_at = target.key, now, _due(target, now)
+    case.closed_at = now if target.terminal else None
+    if outcome.strip():
+        case.outcome = outcome.strip()
+    case.save()
+    _event(
+        case,
+        actor,
+        CaseEvent.Kind.TRANSITION,
+        visible_to_requester=True,
+        transition=step.key,
+        source=before["state"],
+        target=target.key,
+    )
+    audit.record_change(
+        actor=actor,
+        instance=case,
+        action="update",
+        before=before,
+        after=audit.snapshot(case, ["state", "due_at", "closed_at", "outcome"]),
+        organisation_uuid=case.organisation.uuid,
+        summary=step.key,
+    )
+    return case
+
+
+def _require_handler(actor, case: Case) -> None:
+    if not actor.has_perm("cases.assign_case", case):
+        raise PermissionDenied("cases.assign_case")
+
+
+def _require_worker(person, case: Case) -> None:
+    if organisation_selectors.role_in(person, case.organisation) is None:
+        raise ValidationError(_("Only members of the handling organisation can work on its cases."))
+
+
+@transaction.atomic
+def case_set_owner(*, actor, case: Case, owner) -> Case:
+    """One accountable owner at a time, chosen among the handling organisation's people."""
+    _require_handler(actor, case)
+    _require_worker(owner, case)
+    before = {"owner": str(case.owner.uuid) if case.owner else None}
+    case.owner = owner
+    case.save(update_fields=["owner", "updated_at"])
+    _event(case, actor, CaseEvent.Kind.OWNER, owner=str(owner.uuid))
+    audit.record_change(
+        actor=actor,
+        instance=case,
+        action="update",
+        before=before,
+        after={"owner": str(owner.uuid)},
+        organisation_uuid=case.organisation.uuid,
+        summary="owner",
+    )
+    return case
+
+
+@transaction.atomic
+def case_assign(*, actor, case: Case, person) -> CaseAssignment:
+    _require_handler(actor, case)
+    _require_worker(person, case)
+    assignment, created = CaseAssignment.objects.get_or_create(case=case, user=person, defaults={"assigned_by": actor})
+    if created:
+        _event(case, actor, CaseEvent.Kind.ASSIGNED, person=str(person.uuid))
+    return assignment
+
+
+@transaction.atomic
+def task_add(*, actor, case: Case, title: str, assignee=None, due_on=None) -> CaseTask:
+    if not actor.has_perm("cases.work_on_case", case):
+        raise PermissionDenied("cases.work_on_case")
+    if assignee is not None:
+        _require_worker(assignee, case)
+    task = CaseTask.objects.create(case=case, title=title.strip(), assignee=assignee, due_on=due_on, created_by=actor)
+    _event(case, actor, CaseEvent.Kind.TASK, task=str(task.uuid), title=task.title)
+    return task
+
+
+@transaction.atomic
+def task_complete(*, actor, task: CaseTask) -> CaseTask:
+    if not actor.has_perm("cases.work_on_case", task.case):
+        raise PermissionDenied("cases.work_on_case")
+    if task.done_at is None:
+        task.done_at = timezone.now()
+        task.save(update_fields=["done_at", "updated_at"])
+        _event(task.case, actor, CaseEvent.Kind.TASK, task=str(task.uuid), done=True)
+    return task
+
+
+@transaction.atomic
+def note_add(*, actor, case: Case, body: str, shared_with_requester: bool = False) -> CaseNote:
+    """Internal notes are for the handling side; requesters may only write notes both sides see."""
+    works_on_it = actor.has_perm("cases.work_on_case", case)
+    if not works_on_it and not (shared_with_requester and actor.has_perm("cases.add_shared_note", case)):
+        raise PermissionDenied("cases.add_note")
+    if not body.strip():
+        raise ValidationError({"body": _("Write the note first.")})
+    note = CaseNote.objects.create(
+        case=case, author=actor, body=body.strip(), shared_with_requester=shared_with_requester
+    )
+    _event(case, actor, CaseEvent.Kind.NOTE, visible_to_requester=shared_with_requester, note=str(note.uuid))
+    return note

@@ -1,0 +1,125 @@
+"""Typed workflows, defined in code: the states a case goes through, the transitions allowed between
+them, who may take each, and the deadline each state sets.
+
+One engine for everything that comes in and must be followed to an end (requests to a resource
+centre, mediations, helpline escalations, protection cases). A domain app describes its workflow
+with these classes and registers it; it never writes a second engine.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+# Who may take a transition, in the handling organisation (or as the requester).
+OWNER, STAFF, ADMIN, REQUESTER = "owner", "staff", "admin", "requester"
+
+
+@dataclass(frozen=True)
+class State:
+    key: str
+    label: str | Promise
+    terminal: bool = False
+    # Working days are not modelled yet: deadlines count calendar days, as the statutes cited do.
+    deadline: timedelta | None = None
+
+
+@dataclass(frozen=True)
+class Transition:
+    key: str
+    label: str | Promise
+    sources: tuple[str, ...]
+    target: str
+    allowed: frozenset[str] = frozenset({OWNER, STAFF, ADMIN})
+    needs_outcome: bool = False
+
+
+@dataclass(frozen=True)
+class Workflow:
+    key: str
+    label: str | Promise
+    prefix: str
+    initial: str
+    states: tuple[State, ...]
+    transitions: tuple[Transition, ...]
+    _by_key: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self):
+        keys = {state.key for state in self.states}
+        if self.initial not in keys:
+            raise ValueError(f"{self.key}: initial state {self.initial!r} is not a state")
+        for transition in self.transitions:
+            unknown = (set(transition.sources) | {transition.target}) - keys
+            if unknown:
+                raise ValueError(f"{self.key}.{transition.key}: unknown states {sorted(unknown)}")
+        self._by_key.update({state.key: state for state in self.states})
+
+    def state(self, key: str) -> State:
+        return self._by_key[key]
+
+    def transition(self, key: str) -> Transition:
+        for transition in self.transitions:
+            if transition.key == key:
+                return transition
+        raise KeyError(key)
+
+    def transitions_from(self, state: str) -> list[Transition]:
+        return [t for t in self.transitions if state in t.sources]
+
+
+_REGISTRY: dict[str, Workflow] = {}
+
+
+def register(workflow: Workflow) -> Workflow:
+    if workflow.key in _REGISTRY and _REGISTRY[workflow.key] != workflow:
+        raise ValueError(f"Workflow {workflow.key!r} is already registered")
+    _REGISTRY[workflow.key] = workflow
+    return workflow
+
+
+def get(key: str) -> Workflow:
+    return _REGISTRY[key]
+
+
+def choices() -> list[tuple[str, str | Promise]]:
+    return [(workflow.key, workflow.label) for workflow in _REGISTRY.values()]
+
+
+# A general request to a centre: the resource centre's information, consultancy and case-analysis
+# requests (seed 000) use it as it is; mediation and protection add their own.
+GENERAL_REQUEST = register(
+    Workflow(
+        key="request",
+        label=_("Request"),
+        prefix="RC",
+        initial="submitted",
+        states=(
+            State("submitted", _("Submitted"), deadline=timedelta(days=3)),
+            State("triage", _("In triage"), deadline=timedelta(days=5)),
+            State("analysis", _("Under analysis"), deadline=timedelta(days=20)),
+            State("waiting", _("Waiting for the requester")),
+            State("answered", _("Answered"), deadline=timedelta(days=10)),
+            State("closed", _("Closed"), terminal=True),
+            State("withdrawn", _("Withdrawn"), terminal=True),
+        ),
+        transitions=(
+            Transition("triage", _("Start triage"), ("submitted",), "triage"),
+            Transition("analyse", _("Start the analysis"), ("submitted", "triage", "waiting"), "analysis"),
+            Transition("ask_requester", _("Ask the requester"), ("triage", "analysis"), "waiting"),
+            Transition("reply", _("Reply"), ("waiting",), "analysis", allowed=frozenset({REQUESTER})),
+            Transition("answer", _("Send the answer"), ("analysis",), "answered"),
+            Transition("close", _("Close"), ("answered", "triage", "analysis"), "closed", needs_outcome=True),
+            Transition("reopen", _("Reopen"), ("answered", "closed"), "analysis", allowed=frozenset({OWNER, ADMIN})),
+            Transition(
+                "withdraw",
+                _("Withdraw"),
+                ("submitted", "triage", "analysis", "waiting"),
+                "withdrawn",
+                allowed=frozenset({REQUESTER, ADMIN}),
+            ),
+        ),
+    )
+)
