@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "civica.accounts",
     "civica.organisations",
     "civica.cases",
+    "civica.mediation",
     "civica.demo",
 ]
 
