@@ -1,0 +1,66 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from civica.core.models import PublicRecord
+
+
+class Mediator(PublicRecord):
+    """An authorised mediator, listed by a centre, with or without a Civica account."""
+
+    class Authority(models.TextChoices):
+        RO_COUNCIL = "ro_consiliul_de_mediere", _("Consiliul de Mediere (Romania)")
+        IT_MINISTRY = "it_registro_organismi", _("Registry of mediation bodies, Ministry of Justice (Italy)")
+        GR_MINISTRY = "gr_kentriki_epitropi", _("Central Mediation Committee, Ministry of Justice (Greece)")
+
+    class Availability(models.TextChoices):
+        AVAILABLE = "available", _("Available")
+        LIMITED = "limited", _("Limited availability")
+        UNAVAILABLE = "unavailable", _("Not available")
+
+    organisation = models.ForeignKey(
+        "organisations.Organisation", verbose_name=_("listed by"), on_delete=models.CASCADE, related_name="mediators"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("account"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="mediator_profiles",
+    )
+    full_name = models.CharField(_("full name"), max_length=200)
+    email = models.EmailField(_("e-mail"), blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    country = models.CharField(_("country"), max_length=2)
+    authority = models.CharField(_("authorising authority"), max_length=40, choices=Authority.choices)
+    authorisation_number = models.CharField(_("authorisation number"), max_length=50)
+    specialisations = models.JSONField(_("specialisations"), default=list, blank=True)
+    languages = models.JSONField(_("languages"), default=list, blank=True)
+    territories = models.ManyToManyField("organisations.Territory", verbose_name=_("territories"), blank=True)
+    availability = models.CharField(
+        _("availability"), max_length=20, choices=Availability.choices, default=Availability.AVAILABLE
+    )
+    public_bodies = models.BooleanField(_("takes disputes with public bodies"), default=False)
+    fee_min = models.DecimalField(_("lowest fee"), max_digits=10, decimal_places=2, null=True, blank=True)
+    fee_max = models.DecimalField(_("highest fee"), max_digits=10, decimal_places=2, null=True, blank=True)
+    fee_policy = models.TextField(_("fee policy"), blank=True)
+    is_public = models.BooleanField(_("listed publicly"), default=True)
+
+    class Meta:
+        ordering = ["full_name"]
+        verbose_name = _("mediator")
+        verbose_name_plural = _("mediators")
+        constraints = [
+            models.UniqueConstraint(fields=["authority", "authorisation_number"], name="unique_mediator_authorisation"),
+            models.CheckConstraint(
+                condition=models.Q(fee_min__isnull=True)
+                | models.Q(fee_max__isnull=True)
+                | models.Q(fee_min__lte=models.F("fee_max")),
+                name="mediator_fee_range_ordered",
+            ),
+        ]
+        indexes = [models.Index(fields=["country", "availability"])]
+
+    def __str__(self):
+        return self.full_name

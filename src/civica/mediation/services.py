@@ -1,0 +1,167 @@
+"""Writes for mediation: the mediator registry and its CSV import."""
+
+import csv
+import io
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.validators import validate_email
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from civica.core import audit
+from civica.organisations import selectors as organisation_selectors
+
+from .matters import MATTERS
+from .models import Mediator
+
+MEDIATOR_COLUMNS = [
+    "full_name",
+    "email",
+    "phone",
+    "country",
+    "authority",
+    "authorisation_number",
+    "specialisations",
+    "languages",
+    "territories",
+    "availability",
+    "public_bodies",
+    "fee_min",
+    "fee_max",
+    "fee_policy",
+]
+_TRUE = {"yes", "da", "sì", "si", "ναι", "true", "1", "y"}
+_FALSE = {"no", "nu", "όχι", "false", "0", "n", ""}
+_LANGUAGES = {"en", "ro", "it", "el", "fr", "de", "es", "hu", "ar", "fa", "uk", "ru", "tr", "sq"}
+
+
+class MediatorImportError(ValidationError):
+    def __init__(self, errors: list[tuple[int, str]]):
+        self.line_errors = errors
+        super().__init__([_("Line %(line)s: %(error)s") % {"line": n, "error": e} for n, e in errors])
+
+
+@dataclass
+class MediatorImportReport:
+    created: int = 0
+    updated: int = 0
+    errors: list[tuple[int, str]] = field(default_factory=list)
+
+
+def _split(value: str) -> list[str]:
+    return [item.strip() for item in value.replace(";", "|").split("|") if item.strip()]
+
+
+def _amount(value: str, name: str, errors: list[str]) -> Decimal | None:
+    if not value:
+        return None
+    try:
+        amount = Decimal(value.replace(" ", "").replace(",", "."))
+    except InvalidOperation:
+        errors.append(_("%(field)s is not a number") % {"field": name})
+        return None
+    if amount < 0:
+        errors.append(_("%(field)s cannot be negative") % {"field": name})
+    return amount
+
+
+def _parse_row(row: dict, territories: dict) -> tuple[dict, list[str]]:
+    errors: list[str] = []
+    if not row["full_name"]:
+        errors.append(_("the name is missing"))
+    if row["country"] not in {"RO", "IT", "GR"}:
+        errors.append(_("unknown country %(value)r") % {"value": row["country"]})
+    if row["authority"] not in Mediator.Authority.values:
+        errors.append(_("unknown authority %(value)r") % {"value": row["authority"]})
+    if not row["authorisation_number"]:
+        errors.append(_("the authorisation number is missing"))
+    if row["email"]:
+        try:
+            validate_email(row["email"])
+        except ValidationError:
+            errors.append(_("the e-mail address is not valid"))
+    specialisations = _split(row["specialisations"])
+    unknown = [s for s in specialisations if s not in MATTERS]
+    if unknown:
+        errors.append(_("unknown specialisations: %(values)s") % {"values": ", ".join(unknown)})
+    languages = _split(row["languages"])
+    if any(language not in _LANGUAGES for language in languages):
+        errors.append(_("unknown language codes: %(values)s") % {"values": ", ".join(languages)})
+    codes = _split(row["territories"])
+    missing = [code for code in codes if code not in territories]
+    if missing:
+        errors.append(_("unknown territories: %(values)s") % {"values": ", ".join(missing)})
+    availability = row["availability"] or Mediator.Availability.AVAILABLE
+    if availability not in Mediator.Availability.values:
+        errors.append(_("unknown availability %(value)r") % {"value": availability})
+    public_bodies = row["public_bodies"].lower()
+    if public_bodies not in _TRUE | _FALSE:
+        errors.append(_("public_bodies must be yes or no"))
+    fee_min, fee_max = _amount(row["fee_min"], "fee_min", errors), _amount(row["fee_max"], "fee_max", errors)
+    if fee_min is not None and fee_max is not None and fee_min > fee_max:
+        errors.append(_("fee_min is higher than fee_max"))
+    values = {
+        "full_name": row["full_name"],
+        "email": row["email"],
+        "phone": row["phone"],
+        "country": row["country"],
+        "authority": row["authority"],
+        "authorisation_number": row["authorisation_number"],
+        "specialisations": specialisations,
+        "languages": languages,
+        "availability": availability,
+        "public_bodies": public_bodies in _TRUE,
+        "fee_min": fee_min,
+        "fee_max": fee_max,
+        "fee_policy": row["fee_policy"],
+        "territories": [territories[c] for c in codes if c in territories],
+    }
+    return values, errors
+
+
+def mediators_import_csv(*, actor, organisation, text: str) -> MediatorImportReport:
+    """Add or update a centre's mediators from CSV. Every line is checked first; one bad line loads nothing.
+
+    A mediator is recognised by authority and authorisation number, so a second import updates."""
+    if not actor.has_perm("organisations.change_organisation", organisation):
+        raise PermissionDenied("mediation.import_mediators")
+    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
+    if reader.fieldnames is None or [c.strip() for c in reader.fieldnames] != MEDIATOR_COLUMNS:
+        raise MediatorImportError([(1, _("the header must be: %(columns)s") % {"columns": ",".join(MEDIATOR_COLUMNS)})])
+    territories = {t.code: t for t in organisation_selectors.territories()}
+    parsed, errors, seen = [], [], set()
+    for line_number, raw in enumerate(reader, start=2):
+        if None in raw or any(value is None for value in raw.values()):
+            errors.append((line_number, _("wrong number of columns")))
+            continue
+        values, line_errors = _parse_row({k.strip(): (v or "").strip() for k, v in raw.items()}, territories)
+        key = (values["authority"], values["authorisation_number"])
+        if key in seen:
+            line_errors.append(_("this authorisation appears twice in the file"))
+        seen.add(key)
+        errors.extend((line_number, message) for message in line_errors)
+        parsed.append(values)
+    if errors:
+        raise MediatorImportError(errors)
+    report = MediatorImportReport()
+    with transaction.atomic():
+        for values in parsed:
+            places = values.pop("territories")
+            mediator, created = Mediator.objects.update_or_create(
+                authority=values["authority"],
+                authorisation_number=values["authorisation_number"],
+                defaults={**values, "organisation": organisation},
+            )
+            mediator.territories.set(places)
+            report.created += created
+            report.updated += not created
+        audit.record_change(
+            actor=actor,
+            instance=organisation,
+            action="event",
+            organisation_uuid=organisation.uuid,
+            summary=f"mediators imported: {report.created} created, {report.updated} updated",
+        )
+    return report
