@@ -13,6 +13,16 @@ SHIPPED_TERRITORIES = Path(__file__).parent / "src/civica/organisations/data/ter
 _sequence = itertools.count(1)
 
 
+@pytest.fixture(autouse=True)
+def english_by_default():
+    """Requests leave their language active in the thread; every test starts in English."""
+    from django.utils import translation
+
+    translation.activate("en")
+    yield
+    translation.deactivate()
+
+
 @pytest.fixture
 def territories(db):
     from civica.organisations.models import Territory

@@ -114,3 +114,32 @@ class AccessLogEntry(AuditRecord):
 
     def __str__(self):
         return f"{self.at:%Y-%m-%d %H:%M} {self.record_type} {self.record_label}"
+
+
+class SearchEntry(models.Model):
+    """One searchable text (a closed case's summary, a practice, a page), in one language.
+
+    Owners write entries through `civica.core.search.index`; what a person may find is decided by the
+    caller, who passes the organisations whose entries they may see. Sensitive fields are never indexed.
+    """
+
+    record_type = models.CharField(max_length=100)
+    record_uuid = models.UUIDField()
+    organisation_uuid = models.UUIDField(null=True, blank=True)
+    is_public = models.BooleanField(default=False)
+    language = models.CharField(max_length=5)
+    title = models.CharField(max_length=300)
+    body = models.TextField(blank=True)
+    # Snowball stems of title and body, for SQLite's FTS5 table (PostgreSQL stems in the database).
+    stems = models.TextField(blank=True)
+    tags = models.JSONField(default=list, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["record_type", "record_uuid"], name="one_search_entry_per_record")
+        ]
+        indexes = [models.Index(fields=["record_type", "organisation_uuid"]), models.Index(fields=["is_public"])]
+
+    def __str__(self):
+        return f"{self.record_type}: {self.title}"

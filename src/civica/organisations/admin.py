@@ -13,14 +13,23 @@ class AuditedAdmin(admin.ModelAdmin):
         before = audit.snapshot(type(obj).objects.get(pk=obj.pk)) if change else {}
         super().save_model(request, obj, form, change)
         audit.record_change(
-            actor=request.user, instance=obj, action="update" if change else "create", before=before,
-            after=audit.snapshot(obj), organisation_uuid=self.organisation_uuid(obj), summary="admin",
+            actor=request.user,
+            instance=obj,
+            action="update" if change else "create",
+            before=before,
+            after=audit.snapshot(obj),
+            organisation_uuid=self.organisation_uuid(obj),
+            summary="admin",
         )
 
     def delete_model(self, request, obj):
         audit.record_change(
-            actor=request.user, instance=obj, action="delete", before=audit.snapshot(obj),
-            organisation_uuid=self.organisation_uuid(obj), summary="admin",
+            actor=request.user,
+            instance=obj,
+            action="delete",
+            before=audit.snapshot(obj),
+            organisation_uuid=self.organisation_uuid(obj),
+            summary="admin",
         )
         super().delete_model(request, obj)
 

@@ -8,8 +8,15 @@ def test_platform_admin_edits_are_audited(client, platform_admin, make_organisat
     assert page.status_code == 200
     form = page.context["adminform"].form
     data = {name: value for name, value in form.initial.items() if value is not None}
-    data.update({"name": "After", "territory": "", "parent": "", "memberships-TOTAL_FORMS": "0",
-                 "memberships-INITIAL_FORMS": "0"})
+    data.update(
+        {
+            "name": "After",
+            "territory": "",
+            "parent": "",
+            "memberships-TOTAL_FORMS": "0",
+            "memberships-INITIAL_FORMS": "0",
+        }
+    )
     response = client.post(f"/en/admin/organisations/organisation/{organisation.pk}/change/", data)
     assert response.status_code == 302, response.content.decode()[:2000]
     event = AuditEvent.objects.get(record_uuid=organisation.uuid, action="update")
