@@ -120,7 +120,8 @@ def url(live_server, path: str) -> str:
 def sign_in(page, live_server, email: str, password: str, lang: str = "en"):
     """Sign in through the real form at /<lang>/accounts/login/ and wait for the next page."""
     page.goto(url(live_server, f"/{lang}/accounts/login/"))
-    form = page.locator("main form").filter(has=page.locator('input[name="login"]'))
+    # The sign-in form is the page's form with a "login" field (found without relying on the layout).
+    form = page.locator('form:has(input[name="login"])')
     form.locator('input[name="login"]').fill(email)
     form.locator('input[name="password"]').fill(password)
     with page.expect_navigation():
