@@ -62,7 +62,7 @@ def case_get(*, user, reference: str) -> Case:
 
 def inbox(user) -> QuerySet[Case]:
     """Open cases the person owns or is assigned to, soonest deadline first."""
-    open_states = _open_states()
+    open_states = workflows.open_states()
     return (
         cases_visible_to(user)
         .filter(Q(owner=user) | Q(assignments__user=user) | Q(team__members=user))
@@ -74,14 +74,10 @@ def inbox(user) -> QuerySet[Case]:
 
 def team_inbox(team) -> QuerySet[Case]:
     return (
-        Case.objects.filter(team=team, state__in=_open_states())
+        Case.objects.filter(team=team, state__in=workflows.open_states())
         .select_related("organisation", "owner")
         .order_by("due_at", "pk")
     )
-
-
-def _open_states() -> list[str]:
-    return sorted({state.key for flow in workflows._REGISTRY.values() for state in flow.states if not state.terminal})
 
 
 def timeline(*, user, case: Case) -> QuerySet[CaseEvent]:
@@ -96,3 +92,30 @@ def notes(*, user, case: Case) -> QuerySet[CaseNote]:
     if capacities(user, case) & {STAFF, ADMIN, OWNER} or is_assigned(user, case):
         return queryset
     return queryset.filter(shared_with_requester=True)
+
+
+def request_recipients():
+    """Organisations that take requests: resource, mediation and coordination centres and mediation bodies."""
+    from civica.organisations.models import Organisation
+
+    return organisation_selectors.organisations_visible_to(None).filter(
+        kind__in=[Organisation.Kind.CENTRE, Organisation.Kind.MEDIATION_BODY]
+    )
+
+
+def case_directory(*, user, query: str = "", state: str = "", scope: str = "all") -> QuerySet[Case]:
+    queryset = inbox(user) if scope == "mine" else cases_visible_to(user)
+    if query:
+        queryset = queryset.filter(Q(reference__icontains=query) | Q(title__icontains=query))
+    if state:
+        queryset = queryset.filter(state=state)
+    return queryset
+
+
+def workers_for(case: Case):
+    """People who may own or be assigned to the case: the handling organisation's non-member roles."""
+    return [m.user for m in organisation_selectors.members_of(case.organisation) if m.role != "member"]
+
+
+def tasks(case: Case):
+    return case.tasks.select_related("assignee")

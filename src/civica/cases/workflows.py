@@ -88,6 +88,19 @@ def choices() -> list[tuple[str, str | Promise]]:
     return [(workflow.key, workflow.label) for workflow in _REGISTRY.values()]
 
 
+def state_choices() -> list[tuple[str, str | Promise]]:
+    """Every state of every workflow, once, for filters."""
+    seen: dict[str, str | Promise] = {}
+    for workflow in _REGISTRY.values():
+        for state in workflow.states:
+            seen.setdefault(state.key, state.label)
+    return list(seen.items())
+
+
+def open_states() -> list[str]:
+    return sorted({s.key for workflow in _REGISTRY.values() for s in workflow.states if not s.terminal})
+
+
 # A general request to a centre: the resource centre's information, consultancy and case-analysis
 # requests (seed 000) use it as it is; mediation and protection add their own.
 GENERAL_REQUEST = register(

@@ -45,7 +45,9 @@ def _with_relations(queryset: QuerySet[Organisation]) -> QuerySet[Organisation]:
 def organisations_visible_to(user) -> QuerySet[Organisation]:
     """Public profiles, the user's own organisations, and everything for platform administrators."""
     queryset = Organisation.objects.all()
-    if not is_platform_admin(user):
+    if user is None:
+        queryset = queryset.filter(is_public=True)
+    elif not is_platform_admin(user):
         queryset = queryset.filter(Q(is_public=True) | Q(pk__in=list(roles_of(user))))
     return _with_relations(queryset)
 

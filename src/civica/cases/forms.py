@@ -1,0 +1,52 @@
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+
+class CaseFilterForm(forms.Form):
+    q = forms.CharField(label=_("Reference or title"), required=False, max_length=100)
+    state = forms.ChoiceField(label=_("State"), required=False)
+
+    def __init__(self, *args, states=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["state"].choices = [("", _("Any state")), *states]
+
+
+class RequestForm(forms.Form):
+    organisation = forms.ModelChoiceField(label=_("Send to"), queryset=None, to_field_name="slug")
+    requester_organisation = forms.ModelChoiceField(label=_("On behalf of"), queryset=None, to_field_name="slug")
+    title = forms.CharField(label=_("Title"), max_length=250, help_text=_("One line that says what the case is about."))
+    summary = forms.CharField(
+        label=_("Describe the situation"),
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=_("What happened, who is involved (without personal data that is not needed), what you ask for."),
+    )
+    language = forms.ChoiceField(label=_("Language of the case"), choices=settings.LANGUAGES)
+
+    def __init__(self, *args, recipients, own_organisations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = recipients
+        self.fields["requester_organisation"].queryset = own_organisations
+
+
+class TransitionForm(forms.Form):
+    transition = forms.CharField(widget=forms.HiddenInput)
+    outcome = forms.CharField(label=_("Outcome"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class NoteForm(forms.Form):
+    body = forms.CharField(label=_("Note"), widget=forms.Textarea(attrs={"rows": 4}))
+    shared_with_requester = forms.BooleanField(label=_("Share with the requester"), required=False)
+
+
+class TaskForm(forms.Form):
+    title = forms.CharField(label=_("Task"), max_length=250)
+    due_on = forms.DateField(label=_("Due on"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+
+
+class OwnerForm(forms.Form):
+    person = forms.TypedChoiceField(label=_("Person"), coerce=str)
+
+    def __init__(self, *args, people, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["person"].choices = [(str(p.uuid), p.display_name) for p in people]

@@ -1,0 +1,16 @@
+from django.urls import path
+
+from . import views
+
+app_name = "cases"
+
+urlpatterns = [
+    path("cases/", views.inbox, name="inbox"),
+    path("cases/new/", views.open_request, name="open_request"),
+    path("cases/<str:reference>/", views.detail, name="detail"),
+    path("cases/<str:reference>/step/", views.transition, name="transition"),
+    path("cases/<str:reference>/notes/", views.add_note, name="add_note"),
+    path("cases/<str:reference>/tasks/", views.add_task, name="add_task"),
+    path("cases/<str:reference>/tasks/<uuid:uuid>/done/", views.complete_task, name="complete_task"),
+    path("cases/<str:reference>/people/", views.set_owner, name="set_owner"),
+]

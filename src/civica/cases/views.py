@@ -1,0 +1,189 @@
+"""Case pages: the inbox, opening a request, and one case with its steps, notes and tasks."""
+
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from civica.organisations import selectors as organisation_selectors
+
+from . import selectors, services, workflows
+from .forms import CaseFilterForm, NoteForm, OwnerForm, RequestForm, TaskForm, TransitionForm
+from .models import Case, CaseTask
+
+
+def _case(request, reference) -> Case:
+    try:
+        return selectors.case_get(user=request.user, reference=reference)
+    except Case.DoesNotExist as error:
+        raise Http404 from error
+
+
+def _errors_to_messages(request, error: ValidationError) -> None:
+    for message in error.messages:
+        messages.error(request, message)
+
+
+@login_required
+def inbox(request):
+    scope = "all" if request.GET.get("scope") == "all" else "mine"
+    form = CaseFilterForm(request.GET or None, states=workflows.state_choices())
+    filters = form.cleaned_data if form.is_valid() else {}
+    queryset = selectors.case_directory(
+        user=request.user, query=filters.get("q", ""), state=filters.get("state", ""), scope=scope
+    )
+    page = Paginator(queryset, 25).get_page(request.GET.get("page"))
+    return render(request, "cases/inbox.html", {"form": form, "page": page, "scope": scope})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def open_request(request):
+    own = organisation_selectors.organisations_visible_to(request.user).filter(
+        pk__in=list(organisation_selectors.roles_of(request.user))
+    )
+    form = RequestForm(
+        request.POST or None,
+        recipients=selectors.request_recipients(),
+        own_organisations=own,
+        initial={"organisation": request.GET.get("to"), "language": request.LANGUAGE_CODE},
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            case = services.case_open(
+                actor=request.user,
+                workflow="request",
+                organisation=data["organisation"],
+                requester_organisation=data["requester_organisation"],
+                title=data["title"],
+                summary=data["summary"],
+                language=data["language"],
+            )
+        except PermissionDenied:
+            form.add_error("requester_organisation", _("You cannot send requests on behalf of this organisation."))
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Your request %(reference)s has been sent.") % {"reference": case.reference})
+            return redirect("cases:detail", reference=case.reference)
+    return render(request, "cases/open_request.html", {"form": form})
+
+
+@login_required
+def detail(request, reference):
+    case = _case(request, reference)
+    flow = workflows.get(case.workflow)
+    capacities = selectors.capacities(request.user, case)
+    works_on_it = request.user.has_perm("cases.work_on_case", case)
+    steps = [t for t in flow.transitions_from(case.state) if capacities & t.allowed]
+    context = {
+        "case": case,
+        "state": flow.state(case.state),
+        "steps": steps,
+        "timeline": selectors.timeline(user=request.user, case=case),
+        "notes": selectors.notes(user=request.user, case=case),
+        "tasks": selectors.tasks(case) if works_on_it else [],
+        "works_on_it": works_on_it,
+        "can_assign": request.user.has_perm("cases.assign_case", case),
+        "note_form": NoteForm(),
+        "task_form": TaskForm(),
+        "owner_form": OwnerForm(people=selectors.workers_for(case)) if works_on_it else None,
+    }
+    return render(request, "cases/detail.html", context)
+
+
+@login_required
+@require_POST
+def transition(request, reference):
+    case = _case(request, reference)
+    form = TransitionForm(request.POST)
+    if form.is_valid():
+        try:
+            services.case_transition(
+                actor=request.user,
+                case=case,
+                transition=form.cleaned_data["transition"],
+                outcome=form.cleaned_data["outcome"],
+            )
+        except PermissionDenied as error:
+            raise Http404 from error
+        except ValidationError as error:
+            _errors_to_messages(request, error)
+        else:
+            messages.success(request, _("The case has moved on."))
+    return redirect("cases:detail", reference=case.reference)
+
+
+@login_required
+@require_POST
+def add_note(request, reference):
+    case = _case(request, reference)
+    form = NoteForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Write the note first."))
+        return redirect("cases:detail", reference=case.reference)
+    shared = form.cleaned_data["shared_with_requester"] or not request.user.has_perm("cases.work_on_case", case)
+    try:
+        services.note_add(actor=request.user, case=case, body=form.cleaned_data["body"], shared_with_requester=shared)
+    except PermissionDenied as error:
+        raise Http404 from error
+    messages.success(request, _("The note has been added."))
+    return redirect("cases:detail", reference=case.reference)
+
+
+@login_required
+@require_POST
+def add_task(request, reference):
+    case = _case(request, reference)
+    form = TaskForm(request.POST)
+    if form.is_valid():
+        try:
+            services.task_add(
+                actor=request.user, case=case, title=form.cleaned_data["title"], due_on=form.cleaned_data["due_on"]
+            )
+        except PermissionDenied as error:
+            raise Http404 from error
+        messages.success(request, _("The task has been added."))
+    else:
+        messages.error(request, _("Give the task a title and, if you wish, a valid date."))
+    return redirect("cases:detail", reference=case.reference)
+
+
+@login_required
+@require_POST
+def complete_task(request, reference, uuid):
+    case = _case(request, reference)
+    try:
+        task = case.tasks.get(uuid=uuid)
+        services.task_complete(actor=request.user, task=task)
+    except (CaseTask.DoesNotExist, ValidationError, PermissionDenied) as error:
+        raise Http404 from error
+    return redirect("cases:detail", reference=case.reference)
+
+
+@login_required
+@require_POST
+def set_owner(request, reference):
+    case = _case(request, reference)
+    form = OwnerForm(request.POST, people=selectors.workers_for(case))
+    if not form.is_valid():
+        raise Http404
+    person = get_user_model().objects.get(uuid=form.cleaned_data["person"])
+    try:
+        if request.POST.get("as") == "assignee":
+            services.case_assign(actor=request.user, case=case, person=person)
+        else:
+            services.case_set_owner(actor=request.user, case=case, owner=person)
+    except PermissionDenied as error:
+        raise Http404 from error
+    except ValidationError as error:
+        _errors_to_messages(request, error)
+    else:
+        messages.success(request, _("The case has been updated."))
+    return redirect("cases:detail", reference=case.reference)
