@@ -56,6 +56,11 @@ def cases_visible_to(user) -> QuerySet[Case]:
     )
 
 
+def cases_visible_to_organisation(organisation) -> QuerySet[Case]:
+    """Everything an organisation handles, for system work (the demo, reports); never for a person's page."""
+    return Case.objects.filter(organisation=organisation)
+
+
 def case_get(*, user, reference: str) -> Case:
     return cases_visible_to(user).get(reference=reference)
 

@@ -8,11 +8,13 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
+from civica.cases import selectors as case_selectors
+from civica.cases import services as case_services
 from civica.organisations import selectors as organisation_selectors
 from civica.organisations import services as organisation_services
 from civica.organisations.models import Organisation, Territory
 
-from .world import ORGANISATIONS, PEOPLE, PLATFORM_ADMIN
+from .world import ORGANISATIONS, PEOPLE, PLATFORM_ADMIN, REQUESTS
 
 DEFAULT_PASSWORD = "civica-demo-2026"  # noqa: S105 - the published demo password; CIVICA_DEMO_PASSWORD overrides it
 
@@ -22,12 +24,13 @@ class DemoReport:
     organisations_created: int = 0
     people_created: int = 0
     memberships_created: int = 0
+    cases_created: int = 0
     logins: list[tuple[str, str]] = field(default_factory=list)
     password: str = ""
 
     @property
     def changed(self) -> bool:
-        return bool(self.organisations_created or self.people_created or self.memberships_created)
+        return bool(self.organisations_created or self.people_created or self.memberships_created or self.cases_created)
 
 
 def demo_password() -> str:
@@ -101,4 +104,34 @@ def demo_load() -> DemoReport:
             f"{role} @ {by_slug[slug].short_name or by_slug[slug].name}" for slug, role, *_ in memberships
         )
         report.logins.append((email, summary))
+    _requests(by_slug, report)
     return report
+
+
+def _requests(by_slug: dict, report: DemoReport) -> None:
+    """The resource centre's requests, each taken to its step by the centre's staff."""
+    centre = by_slug["amr-centru-resurse"]
+    known = set(case_selectors.cases_visible_to_organisation(centre).values_list("title", flat=True))
+    people = {
+        u.email: u
+        for u in get_user_model().objects.filter(email__in=[r[0] for r in REQUESTS] + ["mihai.ionescu@amr.example"])
+    }
+    staff = people["mihai.ionescu@amr.example"]
+    for email, organisation, title, summary, steps in REQUESTS:
+        if title in known:
+            continue
+        case = case_services.case_open(
+            actor=people[email],
+            workflow="request",
+            organisation=centre,
+            requester_organisation=by_slug[organisation],
+            title=title,
+            summary=summary,
+            language="ro",
+        )
+        if steps:
+            case_services.case_set_owner(actor=staff, case=case, owner=staff)
+        for step in steps:
+            outcome = "Mediere recomandată; modelele de documente au fost transmise." if step == "close" else ""
+            case = case_services.case_transition(actor=staff, case=case, transition=step, outcome=outcome)
+        report.cases_created += 1

@@ -369,3 +369,51 @@ PEOPLE = [
 ]
 
 PLATFORM_ADMIN = ("admin@civica.example", "Platform", "Administrator", "en")
+
+# Requests from local authorities to the AMR resource centre (seed 000), each taken to a given step.
+# (requester e-mail, requesting organisation, title, summary, steps taken by the centre's staff)
+REQUESTS = [
+    (
+        "ioana.marin@primarie-s1.example",
+        "primaria-sector-1",
+        "Dispută cu locatarii privind reabilitarea termică a blocului din str. Buzești",
+        "Asociația de proprietari contestă repartizarea costurilor. Solicităm analiza cazului și informații despre "
+        "mediere: costuri, durată, documente necesare.",
+        [],
+    ),
+    (
+        "ioana.marin@primarie-s1.example",
+        "primaria-sector-1",
+        "Informații: procedura de mediere pentru litigii privind taxa de salubrizare",
+        "Care sunt pașii, ce mandat trebuie să primească reprezentantul primăriei și cine aprobă înțelegerea?",
+        ["triage"],
+    ),
+    (
+        "radu.constantin@cries.example",
+        "asociatia-cries",
+        "Consultanță: conflict între furnizorii de servicii sociale și beneficiari la Timișoara",
+        "Beneficiarii centrului de zi reclamă programul redus. Dorim o sesiune de informare despre mediere.",
+        ["analyse"],
+    ),
+    (
+        "ioana.marin@primarie-s1.example",
+        "primaria-sector-1",
+        "Analiză de caz: despăgubiri pentru lucrări la rețeaua de apă",
+        "Un comerciant cere despăgubiri pentru închiderea străzii timp de trei luni.",
+        ["triage", "ask_requester"],
+    ),
+    (
+        "radu.constantin@cries.example",
+        "asociatia-cries",
+        "Model de contract de mediere pentru o autoritate publică",
+        "Aveți un model de contract de mediere cu clauzele obligatorii din Legea 192/2006?",
+        ["analyse", "answer"],
+    ),
+    (
+        "ioana.marin@primarie-s1.example",
+        "primaria-sector-1",
+        "Litigiu privind autorizația de construire pentru o anexă gospodărească",
+        "Proprietarul contestă refuzul autorizației. Ce soluții au funcționat în alte primării?",
+        ["triage", "analyse", "answer", "close"],
+    ),
+]

@@ -30,6 +30,14 @@ def test_demo_world_is_drawn_from_the_seeds(demo):
     assert Membership.objects.filter(user__email="ana.popescu@amr.example").count() == 2
 
 
+def test_resource_centre_holds_requests_in_several_states(demo):
+    from civica.cases.models import Case
+
+    states = set(Case.objects.filter(organisation__slug="amr-centru-resurse").values_list("state", flat=True))
+    assert {"submitted", "triage", "analysis", "waiting", "answered", "closed"} <= states
+    assert demo.cases_created == 6
+
+
 def test_demo_password_comes_from_the_environment(demo, client):
     assert demo.password == "correct-horse-battery"
     assert client.login(email="maria.georgescu@dgaspc-s1.example", password="correct-horse-battery")

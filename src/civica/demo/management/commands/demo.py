@@ -14,7 +14,7 @@ class Command(BaseCommand):
             self.stdout.write(
                 self.style.SUCCESS(
                     f"Demo world loaded: {report.organisations_created} organisations, {report.people_created} people, "
-                    f"{report.memberships_created} memberships."
+                    f"{report.memberships_created} memberships, {report.cases_created} requests."
                 )
             )
         else:
