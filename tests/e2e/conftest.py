@@ -5,6 +5,7 @@ Every test here is marked `browser`. Chromium comes from the system (CHROMIUM_PA
 """
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -42,7 +43,8 @@ def pytest_collection_modifyitems(config, items):
 
 
 def chromium_path() -> str:
-    return os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+    configured = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+    return shutil.which(configured) or configured
 
 
 @pytest.fixture(scope="session")

@@ -51,7 +51,11 @@ def open_request(request):
         request.POST or None,
         recipients=selectors.request_recipients(),
         own_organisations=own,
-        initial={"organisation": request.GET.get("to"), "language": request.LANGUAGE_CODE},
+        initial={
+            "organisation": request.GET.get("to"),
+            "requester_organisation": own.first(),
+            "language": request.LANGUAGE_CODE,
+        },
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
