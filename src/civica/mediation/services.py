@@ -1,8 +1,6 @@
 """Writes for mediation: the mediator registry and its CSV import."""
 
-import csv
-import io
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -11,6 +9,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from civica.core import audit
+from civica.core.csv_import import CsvImportError, read_rows
 from civica.organisations import selectors as organisation_selectors
 
 from .matters import MATTERS
@@ -37,17 +36,13 @@ _FALSE = {"no", "nu", "όχι", "false", "0", "n", ""}
 _LANGUAGES = {"en", "ro", "it", "el", "fr", "de", "es", "hu", "ar", "fa", "uk", "ru", "tr", "sq"}
 
 
-class MediatorImportError(ValidationError):
-    def __init__(self, errors: list[tuple[int, str]]):
-        self.line_errors = errors
-        super().__init__([_("Line %(line)s: %(error)s") % {"line": n, "error": e} for n, e in errors])
+MediatorImportError = CsvImportError
 
 
 @dataclass
 class MediatorImportReport:
     created: int = 0
     updated: int = 0
-    errors: list[tuple[int, str]] = field(default_factory=list)
 
 
 def _split(value: str) -> list[str]:
@@ -127,16 +122,11 @@ def mediators_import_csv(*, actor, organisation, text: str) -> MediatorImportRep
     A mediator is recognised by authority and authorisation number, so a second import updates."""
     if not actor.has_perm("organisations.change_organisation", organisation):
         raise PermissionDenied("mediation.import_mediators")
-    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
-    if reader.fieldnames is None or [c.strip() for c in reader.fieldnames] != MEDIATOR_COLUMNS:
-        raise MediatorImportError([(1, _("the header must be: %(columns)s") % {"columns": ",".join(MEDIATOR_COLUMNS)})])
+    rows, errors = read_rows(text, MEDIATOR_COLUMNS)
     territories = {t.code: t for t in organisation_selectors.territories()}
-    parsed, errors, seen = [], [], set()
-    for line_number, raw in enumerate(reader, start=2):
-        if None in raw or any(value is None for value in raw.values()):
-            errors.append((line_number, _("wrong number of columns")))
-            continue
-        values, line_errors = _parse_row({k.strip(): (v or "").strip() for k, v in raw.items()}, territories)
+    parsed, seen = [], set()
+    for line_number, row in rows:
+        values, line_errors = _parse_row(row, territories)
         key = (values["authority"], values["authorisation_number"])
         if key in seen:
             line_errors.append(_("this authorisation appears twice in the file"))
@@ -144,7 +134,7 @@ def mediators_import_csv(*, actor, organisation, text: str) -> MediatorImportRep
         errors.extend((line_number, message) for message in line_errors)
         parsed.append(values)
     if errors:
-        raise MediatorImportError(errors)
+        raise MediatorImportError(sorted(errors))
     report = MediatorImportReport()
     with transaction.atomic():
         for values in parsed:

@@ -1,10 +1,8 @@
 """Every write to organisations, memberships and invitations: one transaction, audited."""
 
-import csv
 import hashlib
-import io
 import secrets
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import timedelta
 
 from django.conf import settings
@@ -17,6 +15,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from civica.core import audit
+from civica.core.csv_import import CsvImportError, read_rows
 
 from . import selectors
 from .models import COUNTRIES, Invitation, Membership, Organisation, Role, Territory
@@ -300,13 +299,10 @@ TERRITORY_COLUMNS = ["code", "parent_code", "level", "country", "official_code",
 class TerritoryImportReport:
     created: int = 0
     updated: int = 0
-    errors: list[tuple[int, str]] = field(default_factory=list)
 
 
-class TerritoryImportError(ValidationError):
-    def __init__(self, errors: list[tuple[int, str]]):
-        self.line_errors = errors
-        super().__init__([_("Line %(line)s: %(error)s") % {"line": n, "error": e} for n, e in errors])
+# Kept under its own name for callers and the command; the mechanism is the shared one.
+TerritoryImportError = CsvImportError
 
 
 def _territory_line_errors(row: dict, known: dict[str, str]) -> list[str]:
@@ -332,19 +328,11 @@ def _territory_line_errors(row: dict, known: dict[str, str]) -> list[str]:
 
 def territories_load_csv(*, text: str) -> TerritoryImportReport:
     """Load or update territories from CSV. Every line is checked first; one bad line loads nothing."""
-    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
-    if reader.fieldnames is None or [c.strip() for c in reader.fieldnames] != TERRITORY_COLUMNS:
-        raise TerritoryImportError(
-            [(1, _("the header must be: %(columns)s") % {"columns": ",".join(TERRITORY_COLUMNS)})]
-        )
+    parsed, errors = read_rows(text, TERRITORY_COLUMNS)
     known = dict(Territory.objects.values_list("code", "country"))
     seen: set[str] = set()
-    rows, errors = [], []
-    for line_number, raw in enumerate(reader, start=2):
-        if None in raw or any(value is None for value in raw.values()):
-            errors.append((line_number, _("wrong number of columns")))
-            continue
-        row = {key.strip(): (value or "").strip() for key, value in raw.items()}
+    rows = []
+    for line_number, row in parsed:
         line_errors = _territory_line_errors(row, known)
         if row["code"] in seen:
             line_errors.append(_("code %(code)s appears twice in the file") % {"code": row["code"]})
@@ -354,7 +342,7 @@ def territories_load_csv(*, text: str) -> TerritoryImportReport:
             known.setdefault(row["code"], row["country"])
         rows.append(row)
     if errors:
-        raise TerritoryImportError(errors)
+        raise TerritoryImportError(sorted(errors))
     report = TerritoryImportReport()
     with transaction.atomic():
         by_code = {
