@@ -162,6 +162,8 @@ USE_TZ = True
 # --- Static and media files ---------------------------------------------------------------------
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
+# WhiteNoise expects the folder even before the first collectstatic (a fresh clone, the tests).
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("CIVICA_MEDIA_ROOT", VAR_DIR / "media"))
 STORAGES = {
