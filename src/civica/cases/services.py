@@ -31,8 +31,11 @@ def _event(case, actor, kind, *, visible_to_requester=False, **data) -> CaseEven
     )
 
 
-def _due(state: workflows.State, now):
-    return now + state.deadline if state.deadline else None
+def _due(state: workflows.State, now, opened_at=None):
+    if not state.deadline:
+        return None
+    start = opened_at if state.deadline_from_opening and opened_at else now
+    return workflows.add_deadline(start, state.deadline)
 
 
 @transaction.atomic
@@ -90,12 +93,15 @@ def case_transition(*, actor, case: Case, transition: str, outcome: str = "") ->
         raise ValidationError(_("This step is not possible from the case's current state."))
     if not (selectors.capacities(actor, case) & step.allowed):
         raise PermissionDenied(f"cases.{transition}")
+    refusal = step.guard(case) if step.guard else None
+    if refusal:
+        raise ValidationError(refusal)
     if step.needs_outcome and not outcome.strip():
         raise ValidationError({"outcome": _("Say how the case ended.")})
     before = audit.snapshot(case, ["state", "due_at", "closed_at", "outcome"])
     now = timezone.now()
     target = flow.state(step.target)
-    case.state, case.state_entered_at, case.due_at = target.key, now, _due(target, now)
+    case.state, case.state_entered_at, case.due_at = target.key, now, _due(target, now, case.created_at)
     case.closed_at = now if target.terminal else None
     if outcome.strip():
         case.outcome = outcome.strip()

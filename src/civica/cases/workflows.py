@@ -8,8 +8,11 @@ with these classes and registers it; it never writes a second engine.
 
 from __future__ import annotations
 
+import calendar
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import datetime, timedelta
+from typing import Any
 
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
@@ -19,12 +22,31 @@ OWNER, STAFF, ADMIN, REQUESTER = "owner", "staff", "admin", "requester"
 
 
 @dataclass(frozen=True)
+class Months:
+    """A deadline in calendar months (statutes say "three months", not "ninety days")."""
+
+    count: int
+
+
+@dataclass(frozen=True)
 class State:
     key: str
     label: str | Promise
     terminal: bool = False
-    # Working days are not modelled yet: deadlines count calendar days, as the statutes cited do.
-    deadline: timedelta | None = None
+    # Working days are not modelled yet: deadlines count calendar days or months, as the statutes cited do.
+    deadline: timedelta | Months | None = None
+    # Whether the deadline runs from entering this state, or from the day the case was opened (a
+    # statutory duration such as Italy's three months counts from the filing).
+    deadline_from_opening: bool = False
+
+
+def add_deadline(start: datetime, deadline: timedelta | Months) -> datetime:
+    if isinstance(deadline, timedelta):
+        return start + deadline
+    month_index = start.month - 1 + deadline.count
+    year, month = start.year + month_index // 12, month_index % 12 + 1
+    day = min(start.day, calendar.monthrange(year, month)[1])
+    return start.replace(year=year, month=month, day=day)
 
 
 @dataclass(frozen=True)
@@ -35,6 +57,8 @@ class Transition:
     target: str
     allowed: frozenset[str] = frozenset({OWNER, STAFF, ADMIN})
     needs_outcome: bool = False
+    # A domain rule checked before the step is taken: returns why it is refused, or None.
+    guard: Callable[[Any], str | None] | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)

@@ -6,3 +6,7 @@ class MediationConfig(AppConfig):
     name = "civica.mediation"
     label = "mediation"
     verbose_name = _("Mediation")
+
+    def ready(self):
+        # The procedures register themselves with the case core on import.
+        from . import procedures  # noqa: F401

@@ -64,3 +64,35 @@ class Mediator(PublicRecord):
 
     def __str__(self):
         return self.full_name
+
+
+class MediationCase(models.Model):
+    """What mediation adds to a case of the case core: the dispute and the procedure's conditions."""
+
+    # Legea 192/2006 art. 46: without these clauses the mediation contract is void.
+    RO_MANDATORY_CLAUSES = (
+        ("parties", _("Identity of the parties")),
+        ("object", _("Object of the dispute")),
+        ("consent", _("Informed consent to mediation")),
+        ("confidentiality", _("Confidentiality")),
+        ("fees", _("Fee and how the costs are shared")),
+        ("language", _("Language of the mediation")),
+        ("copies", _("Number of copies")),
+        ("closing_minutes", _("Duty to sign the closing minutes")),
+    )
+
+    case = models.OneToOneField("cases.Case", on_delete=models.CASCADE, related_name="mediation")
+    country = models.CharField(_("country"), max_length=2)
+    matter = models.CharField(_("matter"), max_length=40)
+    value = models.DecimalField(_("value of the dispute"), max_digits=14, decimal_places=2, null=True, blank=True)
+    mandatory = models.BooleanField(_("mandatory before court"), default=False)
+    court_referred = models.BooleanField(_("referred by a court"), default=False)
+    public_body_party = models.BooleanField(_("a public body is a party"), default=False)
+    contract_clauses = models.JSONField(_("clauses in the mediation contract"), default=list, blank=True)
+
+    class Meta:
+        verbose_name = _("mediation")
+        verbose_name_plural = _("mediations")
+
+    def __str__(self):
+        return f"{self.case.reference} ({self.matter})"

@@ -8,12 +8,14 @@ from django.core.validators import validate_email
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from civica.cases import services as case_services
 from civica.core import audit
 from civica.core.csv_import import CsvImportError, read_rows
 from civica.organisations import selectors as organisation_selectors
 
-from .matters import MATTERS
-from .models import Mediator
+from .eligibility import refusal_reason
+from .matters import MATTERS, is_mandatory
+from .models import MediationCase, Mediator
 
 MEDIATOR_COLUMNS = [
     "full_name",
@@ -155,3 +157,69 @@ def mediators_import_csv(*, actor, organisation, text: str) -> MediatorImportRep
             summary=f"mediators imported: {report.created} created, {report.updated} updated",
         )
     return report
+
+
+@transaction.atomic
+def mediation_open(
+    *,
+    actor,
+    organisation,
+    title: str,
+    country: str,
+    matter: str,
+    value=None,
+    court_referred: bool = False,
+    public_body_party: bool = False,
+    requester_organisation=None,
+    summary: str = "",
+    language: str = "en",
+) -> MediationCase:
+    """Open a mediation at a mediation body or centre, unless the matter may not be mediated."""
+    reason = refusal_reason(matter)
+    if reason:
+        raise ValidationError({"matter": reason})
+    if matter not in MATTERS:
+        raise ValidationError({"matter": _("Choose a kind of dispute from the list.")})
+    if country not in {"IT", "RO"}:
+        raise ValidationError({"country": _("The mediation procedure is available for Italy and Romania.")})
+    case = case_services.case_open(
+        actor=actor,
+        workflow=f"mediation_{country.lower()}",
+        organisation=organisation,
+        title=title,
+        summary=summary,
+        requester_organisation=requester_organisation,
+        language=language,
+    )
+    return MediationCase.objects.create(
+        case=case,
+        country=country,
+        matter=matter,
+        value=value,
+        court_referred=court_referred,
+        mandatory=is_mandatory(country, matter, court_referred=court_referred, value=value),
+        public_body_party=public_body_party,
+    )
+
+
+@transaction.atomic
+def mediation_contract_clauses_set(*, actor, mediation: MediationCase, clauses: list[str]) -> MediationCase:
+    if not actor.has_perm("cases.work_on_case", mediation.case):
+        raise PermissionDenied("cases.work_on_case")
+    known = {key for key, _label in MediationCase.RO_MANDATORY_CLAUSES}
+    unknown = set(clauses) - known
+    if unknown:
+        raise ValidationError({"clauses": _("Unknown clauses: %(values)s") % {"values": ", ".join(sorted(unknown))}})
+    before = {"contract_clauses": mediation.contract_clauses}
+    mediation.contract_clauses = sorted(set(clauses))
+    mediation.save(update_fields=["contract_clauses"])
+    audit.record_change(
+        actor=actor,
+        instance=mediation.case,
+        action="update",
+        before=before,
+        after={"contract_clauses": mediation.contract_clauses},
+        organisation_uuid=mediation.case.organisation.uuid,
+        summary="contract clauses",
+    )
+    return mediation
