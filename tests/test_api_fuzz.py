@@ -69,3 +69,58 @@ def test_identifiers_in_paths_never_fail_with_a_server_error(admin_client, segme
     client, _ours = admin_client
     for path in (f"/api/v1/organisations/{quote(segment, safe='')}", f"/en/organisations/{quote(segment, safe='')}/"):
         assert client.get(path).status_code < 500, path
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    path=st.sampled_from(
+        ["/api/v1/cases", "/api/v1/cases/RC-2026-000001/transitions", "/api/v1/cases/RC-2026-000001/notes"]
+    ),
+    body=st.dictionaries(
+        st.sampled_from(
+            [
+                "organisation",
+                "requester_organisation",
+                "title",
+                "summary",
+                "language",
+                "transition",
+                "outcome",
+                "body",
+                "shared_with_requester",
+            ]
+        ),
+        json_values,
+        max_size=5,
+    )
+    | json_values,
+)
+def test_case_writes_never_fail_with_a_server_error(admin_client, path, body):
+    client, _ours = admin_client
+    response = client.post(path, json.dumps(body), content_type="application/json")
+    assert response.status_code < 500, (path, body, response.content)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    params=st.dictionaries(
+        st.sampled_from(
+            [
+                "country",
+                "matter",
+                "value",
+                "parties",
+                "court_referred",
+                "specialisation",
+                "language",
+                "territory",
+                "public_bodies",
+            ]
+        ),
+        query_text,
+        max_size=5,
+    )
+)
+def test_mediation_queries_never_fail_with_a_server_error(client, db, params):
+    for path in ("/api/v1/estimates", "/api/v1/mediators"):
+        assert client.get(path, params).status_code < 500, (path, params)

@@ -12,6 +12,8 @@ from ninja.errors import ValidationError as NinjaValidationError
 from ninja.parser import Parser
 
 from civica.accounts.api import router as accounts_router
+from civica.cases.api import router as cases_router
+from civica.mediation.api import router as mediation_router
 from civica.organisations.api import router as organisations_router
 
 
@@ -36,6 +38,8 @@ api = NinjaAPI(
 )
 api.add_router("/", accounts_router)
 api.add_router("/", organisations_router)
+api.add_router("/", cases_router)
+api.add_router("/", mediation_router)
 
 # Pydantic's error types, said in the reader's language.
 _MESSAGES = {

@@ -1,0 +1,28 @@
+"""Reads for mediation: the public list of mediators."""
+
+from django.db.models import QuerySet
+
+from .models import Mediator
+
+
+def public_mediators(
+    *,
+    country: str = "",
+    specialisation: str = "",
+    language: str = "",
+    territory: str = "",
+    public_bodies: bool | None = None,
+) -> QuerySet[Mediator]:
+    queryset = Mediator.objects.filter(is_public=True).prefetch_related("territories")
+    if country:
+        queryset = queryset.filter(country=country)
+    if territory:
+        queryset = queryset.filter(territories__code=territory)
+    if public_bodies is not None:
+        queryset = queryset.filter(public_bodies=public_bodies)
+    # JSON list membership, written so that SQLite and PostgreSQL answer alike.
+    if specialisation:
+        queryset = queryset.filter(specialisations__icontains=f'"{specialisation}"')
+    if language:
+        queryset = queryset.filter(languages__icontains=f'"{language}"')
+    return queryset.distinct().order_by("full_name", "pk")
