@@ -274,3 +274,16 @@ def test_case_pages(new_context, live_server, world, lang):
     problems += checker.problems
     page.context.close()
     assert not problems, f"[{lang}] {len(problems)} problem(s):\n" + "\n".join(problems)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_mediation_pages(page, live_server, world, lang):
+    checker = PageChecker(page, live_server, lang)
+    base = f"/{lang}/mediation"
+    checker.visit(f"{base}/estimate/", label="estimate, empty")
+    checker.visit(f"{base}/estimate/?country=IT&matter=condominium&value=30000&parties=2", label="estimate, Italy")
+    checker.visit(f"{base}/estimate/?country=RO&matter=domestic_violence&parties=2", label="estimate, refused")
+    checker.visit(f"{base}/estimate/?country=IT&matter=lease&value=-1&parties=1", label="estimate, invalid")
+    checker.visit(f"{base}/mediators/", label="mediators")
+    checker.visit(f"{base}/mediators/?country=IT&specialisation=family", label="mediators, filtered")
+    checker.assert_clean()

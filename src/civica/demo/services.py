@@ -10,11 +10,13 @@ from django.db import transaction
 
 from civica.cases import selectors as case_selectors
 from civica.cases import services as case_services
+from civica.mediation import selectors as mediation_selectors
+from civica.mediation import services as mediation_services
 from civica.organisations import selectors as organisation_selectors
 from civica.organisations import services as organisation_services
 from civica.organisations.models import Organisation, Territory
 
-from .world import ORGANISATIONS, PEOPLE, PLATFORM_ADMIN, REQUESTS
+from .world import MEDIATORS, ORGANISATIONS, PEOPLE, PLATFORM_ADMIN, REQUESTS
 
 DEFAULT_PASSWORD = "civica-demo-2026"  # noqa: S105 - the published demo password; CIVICA_DEMO_PASSWORD overrides it
 
@@ -105,7 +107,18 @@ def demo_load() -> DemoReport:
         )
         report.logins.append((email, summary))
     _requests(by_slug, report)
+    _mediators(by_slug)
     return report
+
+
+def _mediators(by_slug: dict) -> None:
+    """Imported through the registry's CSV import, as a centre would; a second run updates nothing new."""
+    header = ",".join(mediation_services.MEDIATOR_COLUMNS) + "\n"
+    for (slug, admin_email), rows in MEDIATORS.items():
+        if mediation_selectors.mediators_of(by_slug[slug]).exists():
+            continue
+        admin = get_user_model().objects.get(email=admin_email)
+        mediation_services.mediators_import_csv(actor=admin, organisation=by_slug[slug], text=header + rows)
 
 
 def _requests(by_slug: dict, report: DemoReport) -> None:

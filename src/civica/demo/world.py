@@ -417,3 +417,18 @@ REQUESTS = [
         ["triage", "analyse", "answer", "close"],
     ),
 ]
+
+# Mediators listed by the resource centre and by the Italian mediation rooms (imported as CSV).
+MEDIATORS = {
+    ("amr-centru-resurse", "ana.popescu@amr.example"): (
+        "Elena Dumitrescu,elena.dumitrescu@mediatori.example,0722 000 101,RO,ro_consiliul_de_mediere,"
+        "RO-DEMO-1001,public_service|urban_planning|civil_other,ro|en,RO-403|RO-179141,available,da,800,2500,"
+        "Onorariu negociat; costurile se împart în mod egal.\n"
+        "Gheorghe Pop,gheorghe.pop@mediatori.example,,RO,ro_consiliul_de_mediere,RO-DEMO-1002,"
+        "family|inheritance|lease,ro|hu,RO-127,limited,nu,600,1800,Prima ședință de informare gratuită.\n"
+    ),
+    ("stanze-della-mediazione", "giulia.rossi@stanze.example"): (
+        "Luca Ferrari,luca.ferrari@stanze.example,,IT,it_registro_organismi,IT-DEMO-2001,"
+        "condominium|lease|inheritance|family,it|en,IT-075,available,sì,,,Indennità secondo il D.M. 150/2023.\n"
+    ),
+}

@@ -26,3 +26,7 @@ def public_mediators(
     if language:
         queryset = queryset.filter(languages__icontains=f'"{language}"')
     return queryset.distinct().order_by("full_name", "pk")
+
+
+def mediators_of(organisation) -> QuerySet[Mediator]:
+    return Mediator.objects.filter(organisation=organisation)

@@ -18,6 +18,7 @@ class Module:
 MODULES = [
     Module(_("Dashboard"), "web:dashboard", needs_login=True),
     Module(_("Cases"), "cases:inbox", needs_login=True),
+    Module(_("Mediation"), "mediation:estimate"),
     Module(_("Organisations"), "organisations:directory"),
     Module(_("Territories"), "organisations:territories"),
     Module(_("API"), "api:openapi-view"),
