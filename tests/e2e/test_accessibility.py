@@ -287,3 +287,47 @@ def test_mediation_pages(page, live_server, world, lang):
     checker.visit(f"{base}/mediators/", label="mediators")
     checker.visit(f"{base}/mediators/?country=IT&specialisation=family", label="mediators, filtered")
     checker.assert_clean()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_mediation_case_pages(new_context, live_server, world, lang):
+    from decimal import Decimal
+
+    from django.contrib.auth import get_user_model
+
+    from civica.mediation.models import Mediator
+    from civica.mediation.services import mediation_open, mediator_declare, mediator_propose
+    from civica.organisations.models import Organisation
+
+    users = get_user_model().objects
+    mediation = mediation_open(
+        actor=users.get(email="ioana.marin@primarie-s1.example"),
+        organisation=Organisation.objects.get(slug=ADMIN_ORGANISATION),
+        requester_organisation=Organisation.objects.get(slug="primaria-sector-1"),
+        title="Litigiu privind taxa de salubrizare",
+        country="RO",
+        matter="public_service",
+        value=Decimal("20000"),
+        public_body_party=True,
+    )
+    selection = mediator_propose(
+        actor=users.get(email=STAFF), mediation=mediation, mediator=Mediator.objects.filter(country="RO").first()
+    )
+    mediator_declare(actor=users.get(email=STAFF), selection=selection, no_conflict=True, declaration="Independent.")
+    reference = mediation.case.reference
+    problems = []
+    for email, label in ((STAFF, "staff"), (REQUESTER, "requester")):
+        page = new_context().new_page()
+        sign_in(page, live_server, email, world["password"], lang=lang)
+        checker = PageChecker(page, live_server, lang)
+        checker.visit(f"/{lang}/mediation/{reference}/", label=f"mediation, {label}")
+        checker.visit(f"/{lang}/cases/{reference}/", label=f"mediation case, {label}")
+        if email == REQUESTER:
+            checker.visit(f"/{lang}/mediation/new/", label="start a mediation")
+            page.locator("#id_matter").select_option("domestic_violence")
+            checker.submit(
+                'main form:has(select[name="matter"])', label="start a mediation, refused", expect_status=200
+            )
+        problems += checker.problems
+        page.context.close()
+    assert not problems, f"[{lang}] {len(problems)} problem(s):\n" + "\n".join(problems)

@@ -160,6 +160,10 @@ class CaseEvent(models.Model):
         ASSIGNED = "assigned", _("assigned")
         TASK = "task", _("task")
         NOTE = "note", _("note")
+        MEDIATOR_PROPOSED = "mediator_proposed", _("mediator proposed")
+        MEDIATOR_DECLARED = "mediator_declared", _("mediator's declaration recorded")
+        MEDIATOR_OBJECTED = "mediator_objected", _("a party objected to the mediator")
+        MEDIATOR_CONFIRMED = "mediator_confirmed", _("mediator confirmed")
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="events")
     at = models.DateTimeField(auto_now_add=True)

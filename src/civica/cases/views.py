@@ -88,6 +88,7 @@ def detail(request, reference):
     steps = [t for t in flow.transitions_from(case.state) if capacities & t.allowed]
     context = {
         "case": case,
+        "domain_page": flow.domain_page,
         "state": flow.state(case.state),
         "steps": steps,
         "timeline": selectors.timeline(user=request.user, case=case),

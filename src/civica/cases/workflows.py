@@ -69,6 +69,8 @@ class Workflow:
     initial: str
     states: tuple[State, ...]
     transitions: tuple[Transition, ...]
+    # A domain app's own page for cases of this kind (a URL name taking the reference), linked from the case.
+    domain_page: str | None = None
     _by_key: dict = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self):

@@ -96,3 +96,35 @@ class MediationCase(models.Model):
 
     def __str__(self):
         return f"{self.case.reference} ({self.matter})"
+
+
+class MediatorSelection(models.Model):
+    """A mediator chosen for a mediation: declares independence, and the parties may object."""
+
+    class Status(models.TextChoices):
+        PROPOSED = "proposed", _("Proposed, waiting for the declaration")
+        DECLARED = "declared", _("Declared no conflict of interest; parties may object")
+        CONFIRMED = "confirmed", _("Confirmed")
+        OBJECTED = "objected", _("A party objected")
+        CONFLICT = "conflict", _("Declared a conflict of interest")
+
+    mediation = models.ForeignKey(MediationCase, on_delete=models.CASCADE, related_name="selections")
+    mediator = models.ForeignKey(Mediator, on_delete=models.PROTECT, related_name="selections")
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.PROPOSED)
+    proposed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    proposed_at = models.DateTimeField(auto_now_add=True)
+    declaration = models.TextField(_("declaration"), blank=True)
+    declared_at = models.DateTimeField(_("declared"), null=True, blank=True)
+    objection_deadline = models.DateTimeField(_("objections until"), null=True, blank=True)
+    objection_reason = models.TextField(_("reason for the objection"), blank=True)
+    objected_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-proposed_at"]
+        verbose_name = _("mediator selection")
+        verbose_name_plural = _("mediator selections")
+
+    def __str__(self):
+        return f"{self.mediation} → {self.mediator}"

@@ -50,6 +50,7 @@ ITALY = register(
         label=_("Mediation (Italy)"),
         prefix="MD",
         initial="filed",
+        domain_page="mediation:case",
         states=(
             State("filed", _("Request filed"), deadline=timedelta(days=40)),
             State("first_meeting", _("First meeting held"), deadline=Months(3), deadline_from_opening=True),
@@ -104,6 +105,7 @@ ROMANIA = register(
         label=_("Mediation (Romania)"),
         prefix="MD",
         initial="information",
+        domain_page="mediation:case",
         states=(
             State("information", _("Information about mediation")),
             State("contract", _("Mediation contract signed")),

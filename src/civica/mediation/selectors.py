@@ -2,7 +2,7 @@
 
 from django.db.models import QuerySet
 
-from .models import Mediator
+from .models import MediationCase, Mediator, MediatorSelection
 
 
 def public_mediators(
@@ -30,3 +30,22 @@ def public_mediators(
 
 def mediators_of(organisation) -> QuerySet[Mediator]:
     return Mediator.objects.filter(organisation=organisation)
+
+
+def selections(mediation: MediationCase) -> QuerySet[MediatorSelection]:
+    return mediation.selections.select_related("mediator", "objected_by")
+
+
+def current_selection(mediation: MediationCase) -> MediatorSelection | None:
+    """The proposal being worked on, or the confirmed mediator."""
+    return (
+        selections(mediation)
+        .filter(
+            status__in=[
+                MediatorSelection.Status.PROPOSED,
+                MediatorSelection.Status.DECLARED,
+                MediatorSelection.Status.CONFIRMED,
+            ]
+        )
+        .first()
+    )

@@ -1,11 +1,13 @@
 """Writes for mediation: the mediator registry and its CSV import."""
 
 from dataclasses import dataclass
+from datetime import timedelta
 from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from civica.cases import services as case_services
@@ -15,7 +17,7 @@ from civica.organisations import selectors as organisation_selectors
 
 from .eligibility import refusal_reason
 from .matters import MATTERS, is_mandatory
-from .models import MediationCase, Mediator
+from .models import MediationCase, Mediator, MediatorSelection
 
 MEDIATOR_COLUMNS = [
     "full_name",
@@ -223,3 +225,92 @@ def mediation_contract_clauses_set(*, actor, mediation: MediationCase, clauses: 
         summary="contract clauses",
     )
     return mediation
+
+
+OBJECTION_PERIOD = timedelta(days=5)
+_OPEN_SELECTION = (MediatorSelection.Status.PROPOSED, MediatorSelection.Status.DECLARED)
+
+
+def _require_handler(actor, mediation: MediationCase) -> None:
+    if not actor.has_perm("cases.assign_case", mediation.case):
+        raise PermissionDenied("mediation.select_mediator")
+
+
+@transaction.atomic
+def mediator_propose(*, actor, mediation: MediationCase, mediator: Mediator) -> MediatorSelection:
+    """The handling side proposes a mediator of the registry from the mediation's country."""
+    _require_handler(actor, mediation)
+    if mediator.country != mediation.country:
+        raise ValidationError({"mediator": _("Choose a mediator authorised in the mediation's country.")})
+    if mediation.selections.filter(status__in=[*_OPEN_SELECTION, MediatorSelection.Status.CONFIRMED]).exists():
+        raise ValidationError({"mediator": _("A mediator is already proposed or confirmed for this mediation.")})
+    selection = MediatorSelection.objects.create(mediation=mediation, mediator=mediator, proposed_by=actor)
+    case_services.record_event(mediation.case, actor, "mediator_proposed", mediator=str(mediator.uuid))
+    return selection
+
+
+@transaction.atomic
+def mediator_declare(*, actor, selection: MediatorSelection, no_conflict: bool, declaration: str) -> MediatorSelection:
+    """The mediator's declaration, by the mediator or recorded by the handling side from the signed form."""
+    if not (actor == selection.mediator.user or actor.has_perm("cases.assign_case", selection.mediation.case)):
+        raise PermissionDenied("mediation.declare")
+    if selection.status != MediatorSelection.Status.PROPOSED:
+        raise ValidationError(_("The declaration has already been recorded."))
+    if not declaration.strip():
+        raise ValidationError({"declaration": _("Write the declaration.")})
+    now = timezone.now()
+    selection.declaration, selection.declared_at = declaration.strip(), now
+    if no_conflict:
+        selection.status = MediatorSelection.Status.DECLARED
+        selection.objection_deadline = now + OBJECTION_PERIOD
+    else:
+        selection.status = MediatorSelection.Status.CONFLICT
+    selection.save()
+    case_services.record_event(
+        selection.mediation.case, actor, "mediator_declared", conflict=not no_conflict, visible_to_requester=True
+    )
+    return selection
+
+
+@transaction.atomic
+def mediator_object(*, actor, selection: MediatorSelection, reason: str) -> MediatorSelection:
+    """A party objects to the mediator, with a reason, before the deadline."""
+    if not actor.has_perm("cases.add_shared_note", selection.mediation.case) or actor.has_perm(
+        "cases.assign_case", selection.mediation.case
+    ):
+        raise PermissionDenied("mediation.object")
+    if selection.status != MediatorSelection.Status.DECLARED or timezone.now() > selection.objection_deadline:
+        raise ValidationError(_("Objections are no longer possible for this mediator."))
+    if not reason.strip():
+        raise ValidationError({"reason": _("Say why you object.")})
+    selection.status, selection.objection_reason, selection.objected_by = (
+        MediatorSelection.Status.OBJECTED,
+        reason.strip(),
+        actor,
+    )
+    selection.save()
+    case_services.record_event(selection.mediation.case, actor, "mediator_objected", visible_to_requester=True)
+    return selection
+
+
+@transaction.atomic
+def mediator_confirm(*, actor, selection: MediatorSelection) -> MediatorSelection:
+    """After the declaration and once the objection period is over without objection."""
+    _require_handler(actor, selection.mediation)
+    if selection.status != MediatorSelection.Status.DECLARED:
+        raise ValidationError(_("Only a mediator who declared no conflict of interest can be confirmed."))
+    if timezone.now() <= selection.objection_deadline:
+        raise ValidationError(
+            _("The parties can still object until %(date)s.")
+            % {"date": timezone.localtime(selection.objection_deadline).strftime("%Y-%m-%d %H:%M")}
+        )
+    selection.status = MediatorSelection.Status.CONFIRMED
+    selection.save(update_fields=["status"])
+    case_services.record_event(
+        selection.mediation.case,
+        actor,
+        "mediator_confirmed",
+        mediator=str(selection.mediator.uuid),
+        visible_to_requester=True,
+    )
+    return selection

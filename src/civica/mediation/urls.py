@@ -7,4 +7,7 @@ app_name = "mediation"
 urlpatterns = [
     path("mediation/estimate/", views.estimate_page, name="estimate"),
     path("mediation/mediators/", views.mediators, name="mediators"),
+    path("mediation/new/", views.open_mediation, name="open"),
+    path("mediation/<str:reference>/", views.mediation_case, name="case"),
+    path("mediation/<str:reference>/mediator/<str:action>/", views.selection_action, name="selection"),
 ]

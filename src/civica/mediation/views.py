@@ -1,10 +1,29 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.shortcuts import render
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
 
-from . import selectors
+from civica.cases import selectors as case_selectors
+from civica.cases.models import Case
+from civica.organisations import selectors as organisation_selectors
+
+from . import selectors, services
 from .estimates import estimate
-from .forms import EstimateForm, MediatorFilterForm
+from .forms import (
+    DeclarationForm,
+    EstimateForm,
+    MediationForm,
+    MediatorFilterForm,
+    ObjectionForm,
+    ProposeMediatorForm,
+)
 from .matters import MATTERS
+from .models import MediationCase, MediatorSelection
 
 
 def estimate_page(request):
@@ -34,3 +53,121 @@ def mediators(request):
     )
     page = Paginator(queryset, 25).get_page(request.GET.get("page"))
     return render(request, "mediation/mediators.html", {"form": form, "page": page, "matters": MATTERS})
+
+
+def _own_organisations(user):
+    return organisation_selectors.organisations_visible_to(user).filter(
+        pk__in=list(organisation_selectors.roles_of(user))
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def open_mediation(request):
+    own = _own_organisations(request.user)
+    form = MediationForm(
+        request.POST or None,
+        recipients=case_selectors.request_recipients(),
+        own_organisations=own,
+        initial={
+            "organisation": request.GET.get("to"),
+            "requester_organisation": own.first(),
+            "language": request.LANGUAGE_CODE,
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            mediation = services.mediation_open(actor=request.user, **data)
+        except PermissionDenied:
+            form.add_error("requester_organisation", _("You cannot send requests on behalf of this organisation."))
+        except ValidationError as error:
+            for field, errors in error.message_dict.items():
+                form.add_error(field if field in form.fields else None, errors)
+        else:
+            messages.success(
+                request, _("The mediation %(reference)s has been opened.") % {"reference": mediation.case.reference}
+            )
+            return redirect("mediation:case", reference=mediation.case.reference)
+    return render(request, "mediation/open.html", {"form": form})
+
+
+def _mediation(request, reference):
+    try:
+        case = case_selectors.case_get(user=request.user, reference=reference)
+        return case.mediation
+    except (Case.DoesNotExist, MediationCase.DoesNotExist) as error:
+        raise Http404 from error
+
+
+@login_required
+def mediation_case(request, reference):
+    mediation = _mediation(request, reference)
+    case = mediation.case
+    handles = request.user.has_perm("cases.assign_case", case)
+    current = selectors.current_selection(mediation)
+    may_object = (
+        current is not None
+        and current.status == MediatorSelection.Status.DECLARED
+        and request.user.has_perm("cases.add_shared_note", case)
+        and not handles
+        and timezone.now() <= current.objection_deadline
+    )
+    context = {
+        "mediation": mediation,
+        "case": case,
+        "current": current,
+        "handles": handles,
+        "selections": selectors.selections(mediation),
+        "may_object": may_object,
+        "estimate": estimate(
+            country=mediation.country,
+            matter=mediation.matter,
+            value=mediation.value,
+            court_referred=mediation.court_referred,
+        ),
+        "propose_form": ProposeMediatorForm(mediators=selectors.public_mediators(country=mediation.country))
+        if handles
+        else None,
+        "declaration_form": DeclarationForm(),
+        "objection_form": ObjectionForm(),
+        "clauses": MediationCase.RO_MANDATORY_CLAUSES,
+    }
+    return render(request, "mediation/case.html", context)
+
+
+@login_required
+@require_POST
+def selection_action(request, reference, action):
+    mediation = _mediation(request, reference)
+    selection = selectors.current_selection(mediation)
+    try:
+        if action == "propose":
+            form = ProposeMediatorForm(request.POST, mediators=selectors.public_mediators(country=mediation.country))
+            if not form.is_valid():
+                raise ValidationError(_("Choose a mediator from the list."))
+            services.mediator_propose(actor=request.user, mediation=mediation, mediator=form.cleaned_data["mediator"])
+        elif selection is None:
+            raise Http404
+        elif action == "declare":
+            form = DeclarationForm(request.POST)
+            if not form.is_valid():
+                raise ValidationError(_("Write the declaration."))
+            services.mediator_declare(actor=request.user, selection=selection, **form.cleaned_data)
+        elif action == "object":
+            form = ObjectionForm(request.POST)
+            if not form.is_valid():
+                raise ValidationError(_("Say why you object."))
+            services.mediator_object(actor=request.user, selection=selection, reason=form.cleaned_data["reason"])
+        elif action == "confirm":
+            services.mediator_confirm(actor=request.user, selection=selection)
+        else:
+            raise Http404
+    except PermissionDenied as error:
+        raise Http404 from error
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, _("The mediation has been updated."))
+    return redirect("mediation:case", reference=reference)
