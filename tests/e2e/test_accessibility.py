@@ -244,6 +244,22 @@ def test_api_documentation(page, live_server, world):
 REQUESTER = "ioana.marin@primarie-s1.example"  # Sector 1 City Hall, sends requests to the resource centre
 
 
+def _schedule_video_consultation(case):
+    import datetime
+
+    from django.contrib.auth import get_user_model
+    from django.utils import timezone
+
+    from civica.cases.services import consultation_schedule
+
+    consultation_schedule(
+        actor=get_user_model().objects.get(email=STAFF),
+        case=case,
+        kind="video",
+        starts_at=timezone.now() + datetime.timedelta(days=2),
+    )
+
+
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_case_pages(new_context, live_server, world, lang):
     from civica.cases.models import Case
@@ -251,6 +267,7 @@ def test_case_pages(new_context, live_server, world, lang):
     open_case = Case.objects.filter(organisation__slug=ADMIN_ORGANISATION, state="analysis").first()
     closed_case = Case.objects.filter(organisation__slug=ADMIN_ORGANISATION, state="closed").first()
     waiting_case = Case.objects.filter(requester_organisation__slug="primaria-sector-1", state="waiting").first()
+    _schedule_video_consultation(open_case)
     problems = []
 
     page = new_context().new_page()

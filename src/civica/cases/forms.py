@@ -50,3 +50,41 @@ class OwnerForm(forms.Form):
     def __init__(self, *args, people, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["person"].choices = [(str(p.uuid), p.display_name) for p in people]
+
+
+class ConsultationForm(forms.Form):
+    kind = forms.ChoiceField(
+        label=_("Kind"), choices=[("phone", _("Phone")), ("in_person", _("Face to face")), ("video", _("Video"))]
+    )
+    starts_at = forms.DateTimeField(
+        label=_("Date and time"),
+        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+    )
+    duration_minutes = forms.IntegerField(label=_("Duration in minutes"), min_value=10, max_value=480, initial=60)
+    location = forms.CharField(
+        label=_("Place or phone number"),
+        required=False,
+        max_length=250,
+        help_text=_("Not needed for video: Civica creates the video room."),
+    )
+    participants = forms.CharField(
+        label=_("Invite by e-mail"),
+        required=False,
+        help_text=_("Addresses separated by commas. The requester is always invited."),
+    )
+
+    def clean_participants(self):
+        from django.core.validators import validate_email
+
+        emails = [e.strip() for e in self.cleaned_data["participants"].replace(";", ",").split(",") if e.strip()]
+        for email in emails:
+            try:
+                validate_email(email)
+            except forms.ValidationError as error:
+                raise forms.ValidationError(_("“%(value)s” is not an e-mail address.") % {"value": email}) from error
+        return emails
+
+
+class ConsultationNotesForm(forms.Form):
+    notes = forms.CharField(label=_("Notes of the consultation"), widget=forms.Textarea(attrs={"rows": 4}))

@@ -164,6 +164,7 @@ class CaseEvent(models.Model):
         MEDIATOR_DECLARED = "mediator_declared", _("mediator's declaration recorded")
         MEDIATOR_OBJECTED = "mediator_objected", _("a party objected to the mediator")
         MEDIATOR_CONFIRMED = "mediator_confirmed", _("mediator confirmed")
+        CONSULTATION = "consultation", _("consultation")
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="events")
     at = models.DateTimeField(auto_now_add=True)
@@ -179,3 +180,31 @@ class CaseEvent(models.Model):
 
     def __str__(self):
         return f"{self.case.reference} {self.kind}"
+
+
+class Consultation(PublicRecord):
+    """A phone, face-to-face or video consultation about a case, with notes afterwards."""
+
+    class Kind(models.TextChoices):
+        PHONE = "phone", _("Phone")
+        IN_PERSON = "in_person", _("Face to face")
+        VIDEO = "video", _("Video")
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="consultations")
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    starts_at = models.DateTimeField(_("starts"))
+    duration_minutes = models.PositiveSmallIntegerField(_("duration in minutes"), default=60)
+    location = models.CharField(_("place or phone number"), max_length=250, blank=True)
+    video_url = models.URLField(_("video room"), blank=True)
+    participants = models.JSONField(_("participants' e-mail addresses"), default=list, blank=True)
+    notes = models.TextField(_("notes"), blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    sequence = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["starts_at"]
+        verbose_name = _("consultation")
+        verbose_name_plural = _("consultations")
+
+    def __str__(self):
+        return f"{self.case.reference} {self.get_kind_display()} {self.starts_at:%Y-%m-%d %H:%M}"

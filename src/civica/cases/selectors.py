@@ -9,7 +9,7 @@ from django.db.models import Q, QuerySet
 from civica.organisations import selectors as organisation_selectors
 
 from . import workflows
-from .models import Case, CaseEvent, CaseNote
+from .models import Case, CaseEvent, CaseNote, Consultation
 from .workflows import ADMIN, OWNER, REQUESTER, STAFF
 
 _HANDLING_ROLES = {"admin", "staff"}
@@ -124,3 +124,7 @@ def workers_for(case: Case):
 
 def tasks(case: Case):
     return case.tasks.select_related("assignee")
+
+
+def consultations(case: Case) -> QuerySet[Consultation]:
+    return case.consultations.all()

@@ -1,15 +1,20 @@
 """Every write to cases: one transaction, a timeline line, an audit line."""
 
+from datetime import timedelta
+
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.mail import EmailMessage
 from django.db import transaction
-from django.utils import timezone
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from civica.core import audit
+from civica.core import audit, calendar
 from civica.organisations import selectors as organisation_selectors
 
 from . import selectors, workflows
-from .models import Case, CaseAssignment, CaseEvent, CaseNote, CaseTask, ReferenceCounter
+from .models import Case, CaseAssignment, CaseEvent, CaseNote, CaseTask, Consultation, ReferenceCounter
 
 
 def _next_reference(prefix: str, year: int) -> str:
@@ -208,3 +213,78 @@ def note_add(*, actor, case: Case, body: str, shared_with_requester: bool = Fals
     )
     _event(case, actor, CaseEvent.Kind.NOTE, visible_to_requester=shared_with_requester, note=str(note.uuid))
     return note
+
+
+def consultation_calendar_event(consultation: Consultation) -> calendar.CalendarEvent:
+    case = consultation.case
+    return calendar.CalendarEvent(
+        uid=f"consultation-{consultation.uuid}@civica",
+        summary=f"{case.reference} · {consultation.get_kind_display()}: {case.title}",
+        start=consultation.starts_at,
+        end=consultation.starts_at + timedelta(minutes=consultation.duration_minutes),
+        description=case.title,
+        location=consultation.location,
+        video_url=consultation.video_url,
+        organiser_email=settings.DEFAULT_FROM_EMAIL.rsplit("<", 1)[-1].rstrip(">"),
+        attendee_emails=list(consultation.participants),
+        sequence=consultation.sequence,
+    )
+
+
+@transaction.atomic
+def consultation_schedule(
+    *,
+    actor,
+    case: Case,
+    kind: str,
+    starts_at,
+    duration_minutes: int = 60,
+    location: str = "",
+    participants: list[str] | None = None,
+) -> Consultation:
+    """Schedule a consultation; everyone invited gets an e-mail with the calendar file (and the video link)."""
+    if not actor.has_perm("cases.work_on_case", case):
+        raise PermissionDenied("cases.work_on_case")
+    if kind not in Consultation.Kind.values:
+        raise ValidationError({"kind": _("Choose phone, face to face or video.")})
+    if starts_at <= timezone.now():
+        raise ValidationError({"starts_at": _("Choose a time in the future.")})
+    if kind != Consultation.Kind.VIDEO and not location.strip():
+        raise ValidationError({"location": _("Say where the meeting is, or which number to call.")})
+    emails = sorted({email.strip().lower() for email in (participants or []) if email.strip()})
+    if case.requester and case.requester.email not in emails:
+        emails.append(case.requester.email)
+    consultation = Consultation.objects.create(
+        case=case,
+        kind=kind,
+        starts_at=starts_at,
+        duration_minutes=duration_minutes,
+        location=location.strip(),
+        video_url=calendar.video_room_url() if kind == Consultation.Kind.VIDEO else "",
+        participants=emails,
+        created_by=actor,
+    )
+    _event(case, actor, CaseEvent.Kind.CONSULTATION, visible_to_requester=True, consultation=str(consultation.uuid))
+    language = case.language
+    attachment = calendar.ics([consultation_calendar_event(consultation)], method="REQUEST")
+
+    def send():
+        with translation.override(language):
+            subject = _("Consultation on %(reference)s") % {"reference": case.reference}
+            body = render_to_string("cases/email/consultation.txt", {"case": case, "consultation": consultation})
+            message = EmailMessage(subject, body, None, emails)
+            message.attach("consultation.ics", attachment, "text/calendar; method=REQUEST; charset=UTF-8")
+            message.send()
+
+    if emails:
+        transaction.on_commit(send)
+    return consultation
+
+
+@transaction.atomic
+def consultation_notes_set(*, actor, consultation: Consultation, notes: str) -> Consultation:
+    if not actor.has_perm("cases.work_on_case", consultation.case):
+        raise PermissionDenied("cases.work_on_case")
+    consultation.notes = notes.strip()
+    consultation.save(update_fields=["notes", "updated_at"])
+    return consultation

@@ -5,16 +5,26 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from civica.core import calendar
 from civica.organisations import selectors as organisation_selectors
 
 from . import selectors, services, workflows
-from .forms import CaseFilterForm, NoteForm, OwnerForm, RequestForm, TaskForm, TransitionForm
-from .models import Case, CaseTask
+from .forms import (
+    CaseFilterForm,
+    ConsultationForm,
+    ConsultationNotesForm,
+    NoteForm,
+    OwnerForm,
+    RequestForm,
+    TaskForm,
+    TransitionForm,
+)
+from .models import Case, CaseTask, Consultation
 
 
 def _case(request, reference) -> Case:
@@ -99,6 +109,8 @@ def detail(request, reference):
         "note_form": NoteForm(),
         "task_form": TaskForm(),
         "owner_form": OwnerForm(people=selectors.workers_for(case)) if works_on_it else None,
+        "consultations": selectors.consultations(case),
+        "consultation_form": ConsultationForm() if works_on_it else None,
     }
     return render(request, "cases/detail.html", context)
 
@@ -191,4 +203,55 @@ def set_owner(request, reference):
         _errors_to_messages(request, error)
     else:
         messages.success(request, _("The case has been updated."))
+    return redirect("cases:detail", reference=case.reference)
+
+
+@login_required
+@require_POST
+def schedule_consultation(request, reference):
+    case = _case(request, reference)
+    form = ConsultationForm(request.POST)
+    if form.is_valid():
+        try:
+            services.consultation_schedule(actor=request.user, case=case, **form.cleaned_data)
+        except PermissionDenied as error:
+            raise Http404 from error
+        except ValidationError as error:
+            _errors_to_messages(request, error)
+        else:
+            messages.success(request, _("The consultation has been scheduled and the invitations sent."))
+    else:
+        for errors in form.errors.values():
+            for message in errors:
+                messages.error(request, message)
+    return redirect("cases:detail", reference=case.reference)
+
+
+@login_required
+def consultation_ics(request, reference, uuid):
+    case = _case(request, reference)
+    try:
+        consultation = selectors.consultations(case).get(uuid=uuid)
+    except Consultation.DoesNotExist as error:
+        raise Http404 from error
+    body = calendar.ics([services.consultation_calendar_event(consultation)])
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{case.reference}-consultation.ics"'
+    return response
+
+
+@login_required
+@require_POST
+def consultation_notes(request, reference, uuid):
+    case = _case(request, reference)
+    form = ConsultationNotesForm(request.POST)
+    try:
+        consultation = selectors.consultations(case).get(uuid=uuid)
+        if form.is_valid():
+            services.consultation_notes_set(
+                actor=request.user, consultation=consultation, notes=form.cleaned_data["notes"]
+            )
+            messages.success(request, _("The notes have been saved."))
+    except (Consultation.DoesNotExist, PermissionDenied) as error:
+        raise Http404 from error
     return redirect("cases:detail", reference=case.reference)
