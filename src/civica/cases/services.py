@@ -7,10 +7,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import EmailMessage
 from django.db import transaction
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from civica.core import audit, calendar
+from civica.core import audit, calendar, notifications
 from civica.organisations import selectors as organisation_selectors
 
 from . import selectors, workflows
@@ -39,6 +41,35 @@ def _event(case, actor, kind, *, visible_to_requester=False, **data) -> CaseEven
 def record_event(case, actor, kind: str, *, visible_to_requester: bool = False, **data) -> CaseEvent:
     """A domain app's line in the case's timeline (the case core writes its own through the services)."""
     return _event(case, actor, kind, visible_to_requester=visible_to_requester, **data)
+
+
+def _tell(case: Case, actor, recipients, subject, what) -> None:
+    """Tell the people a change concerns, each in their own language, never the person who made it."""
+    notifications.notify(
+        recipients=recipients,
+        subject=subject,
+        template="cases/email/changed.txt",
+        exclude=actor,
+        context={"reference": case.reference, "title": case.title, "what": what},
+        url=reverse("cases:detail", kwargs={"reference": case.reference}),
+    )
+
+
+def _requester_side(case: Case) -> list:
+    people = [case.requester] if case.requester else []
+    if case.requester_organisation_id:
+        people += [
+            m.user
+            for m in organisation_selectors.members_of(case.requester_organisation)
+            if m.role in {"admin", "staff"}
+        ]
+    return people
+
+
+def _handling_side(case: Case) -> list:
+    if case.owner_id:
+        return [case.owner, *(a.user for a in case.assignments.select_related("user"))]
+    return [m.user for m in organisation_selectors.members_of(case.organisation) if m.role in {"admin", "staff"}]
 
 
 def _due(state: workflows.State, now, opened_at=None):
@@ -84,6 +115,9 @@ def case_open(
         due_at=_due(flow.state(flow.initial), now),
     )
     _event(case, actor, CaseEvent.Kind.OPENED, visible_to_requester=True, state=flow.initial)
+    _tell(
+        case, actor, _handling_side(case) + _requester_side(case), gettext_lazy("New case %(reference)s: %(title)s"), ""
+    )
     audit.record_change(
         actor=actor, instance=case, action="create", after=audit.snapshot(case), organisation_uuid=organisation.uuid
     )
@@ -134,6 +168,13 @@ def case_transition(*, actor, case: Case, transition: str, outcome: str = "") ->
         organisation_uuid=case.organisation.uuid,
         summary=step.key,
     )
+    _tell(
+        case,
+        actor,
+        _handling_side(case) + _requester_side(case),
+        gettext_lazy("%(reference)s has moved on: %(title)s"),
+        case.outcome if target.terminal else "",
+    )
     return case
 
 
@@ -156,6 +197,7 @@ def case_set_owner(*, actor, case: Case, owner) -> Case:
     case.owner = owner
     case.save(update_fields=["owner", "updated_at"])
     _event(case, actor, CaseEvent.Kind.OWNER, owner=str(owner.uuid))
+    _tell(case, actor, [owner], gettext_lazy("You are accountable for %(reference)s: %(title)s"), "")
     audit.record_change(
         actor=actor,
         instance=case,
@@ -212,6 +254,8 @@ def note_add(*, actor, case: Case, body: str, shared_with_requester: bool = Fals
         case=case, author=actor, body=body.strip(), shared_with_requester=shared_with_requester
     )
     _event(case, actor, CaseEvent.Kind.NOTE, visible_to_requester=shared_with_requester, note=str(note.uuid))
+    recipients = _handling_side(case) + (_requester_side(case) if shared_with_requester else [])
+    _tell(case, actor, recipients, gettext_lazy("New note on %(reference)s: %(title)s"), "")
     return note
 
 

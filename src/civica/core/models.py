@@ -143,3 +143,22 @@ class SearchEntry(models.Model):
 
     def __str__(self):
         return f"{self.record_type}: {self.title}"
+
+
+class Notice(models.Model):
+    """An in-app notice; the same news goes out by e-mail (civica.core.notifications)."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notices")
+    created_at = models.DateTimeField(auto_now_add=True)
+    subject = models.CharField(_("subject"), max_length=300)
+    url = models.CharField(_("link"), max_length=500, blank=True)
+    read_at = models.DateTimeField(_("read"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["user", "read_at", "-created_at"])]
+        verbose_name = _("notice")
+        verbose_name_plural = _("notices")
+
+    def __str__(self):
+        return self.subject

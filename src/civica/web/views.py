@@ -6,6 +6,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from civica.core import notifications
 from civica.core import selectors as audit_selectors
 from civica.organisations import selectors as organisation_selectors
 from civica.organisations.models import Role
@@ -26,7 +27,11 @@ def dashboard(request):
     """What this person needs today, by their role in the organisation they are working as."""
     memberships = list(organisation_selectors.memberships_of(request.user))
     membership = active_membership(request, memberships)
-    context = {"membership": membership, "is_platform_admin": request.user.is_superuser}
+    context = {
+        "membership": membership,
+        "is_platform_admin": request.user.is_superuser,
+        "notices": list(notifications.unread_notices(request.user)),
+    }
     if membership is not None:
         organisation = membership.organisation
         context["colleague_count"] = organisation_selectors.members_of(organisation).count()
@@ -60,3 +65,10 @@ def switch_organisation(request):
     if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
         target = "web:dashboard"
     return redirect(target)
+
+
+@login_required
+@require_POST
+def notices_read(request):
+    notifications.mark_all_read(request.user)
+    return redirect("web:dashboard")
