@@ -6,7 +6,9 @@ own it or are assigned to it; the requesting organisation's members (without int
 
 from django.db.models import Q, QuerySet
 
+from civica.core import search
 from civica.organisations import selectors as organisation_selectors
+from civica.organisations.models import Organisation
 
 from . import workflows
 from .models import Case, CaseEvent, CaseNote, Consultation
@@ -101,8 +103,6 @@ def notes(*, user, case: Case) -> QuerySet[CaseNote]:
 
 def request_recipients():
     """Organisations that take requests: resource, mediation and coordination centres and mediation bodies."""
-    from civica.organisations.models import Organisation
-
     return organisation_selectors.organisations_visible_to(None).filter(
         kind__in=[Organisation.Kind.CENTRE, Organisation.Kind.MEDIATION_BODY]
     )
@@ -128,3 +128,34 @@ def tasks(case: Case):
 
 def consultations(case: Case) -> QuerySet[Consultation]:
     return case.consultations.all()
+
+
+def _handled_ids(user) -> list[int]:
+    return [org_id for org_id, role in organisation_selectors.roles_of(user).items() if role in _HANDLING_ROLES]
+
+
+def similar_solutions(*, user, case: Case, limit: int = 5) -> list[Case]:
+    """Closed cases of the organisations the person handles cases for that resemble this one, best first.
+
+    Only their title and outcome are ever shown: they were indexed without summary, notes or parties."""
+    uuids = list(Organisation.objects.filter(pk__in=_handled_ids(user)).values_list("uuid", flat=True))
+    hits = search.search(
+        case.title,
+        visible_organisation_uuids=uuids,
+        include_public=False,
+        record_types=["cases.case"],
+        limit=limit + 1,
+        match_any=True,
+    )
+    order = {hit.record_uuid: index for index, hit in enumerate(hits) if hit.record_uuid != case.uuid}
+    found = Case.objects.filter(uuid__in=list(order)).only("uuid", "reference", "title", "outcome", "workflow")
+    return sorted(found, key=lambda solution: order[solution.uuid])[:limit]
+
+
+def solution_get(*, user, uuid) -> Case:
+    """A closed case offered as a solution: handled by one of the person's organisations."""
+    return (
+        Case.objects.filter(organisation_id__in=_handled_ids(user), closed_at__isnull=False)
+        .exclude(outcome="")
+        .get(uuid=uuid)
+    )

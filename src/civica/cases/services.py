@@ -12,7 +12,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from civica.core import audit, calendar, notifications
+from civica.core import audit, calendar, notifications, search
 from civica.organisations import selectors as organisation_selectors
 
 from . import selectors, workflows
@@ -175,7 +175,36 @@ def case_transition(*, actor, case: Case, transition: str, outcome: str = "") ->
         gettext_lazy("%(reference)s has moved on: %(title)s"),
         case.outcome if target.terminal else "",
     )
+    _index_solution(case, target)
     return case
+
+
+def _index_solution(case: Case, state: workflows.State) -> None:
+    """A closed case becomes a solution others can find: its title and outcome only, never the summary,
+    the notes or the parties, so that no personal data reaches the index."""
+    if state.terminal and case.outcome:
+        search.index(
+            instance=case,
+            title=case.title,
+            body=case.outcome,
+            language=case.language,
+            organisation_uuid=case.organisation.uuid,
+            tags=[case.workflow],
+        )
+    else:
+        search.unindex(case)
+
+
+@transaction.atomic
+def solution_attach(*, actor, case: Case, solution: Case) -> CaseNote:
+    """Share a solution that worked in a similar case with the requester, as a note both sides see."""
+    if not actor.has_perm("cases.work_on_case", case):
+        raise PermissionDenied("cases.work_on_case")
+    body = _("A solution that worked in similar conditions: %(title)s — %(outcome)s") % {
+        "title": solution.title,
+        "outcome": solution.outcome,
+    }
+    return note_add(actor=actor, case=case, body=body, shared_with_requester=True)
 
 
 def _require_handler(actor, case: Case) -> None:

@@ -13,6 +13,7 @@ urlpatterns = [
     path("cases/<str:reference>/tasks/", views.add_task, name="add_task"),
     path("cases/<str:reference>/tasks/<uuid:uuid>/done/", views.complete_task, name="complete_task"),
     path("cases/<str:reference>/people/", views.set_owner, name="set_owner"),
+    path("cases/<str:reference>/solutions/<uuid:uuid>/", views.attach_solution, name="attach_solution"),
     path("cases/<str:reference>/consultations/", views.schedule_consultation, name="schedule_consultation"),
     path("cases/<str:reference>/consultations/<uuid:uuid>.ics", views.consultation_ics, name="consultation_ics"),
     path("cases/<str:reference>/consultations/<uuid:uuid>/notes/", views.consultation_notes, name="consultation_notes"),

@@ -110,6 +110,9 @@ def detail(request, reference):
         "task_form": TaskForm(),
         "owner_form": OwnerForm(people=selectors.workers_for(case)) if works_on_it else None,
         "consultations": selectors.consultations(case),
+        "solutions": selectors.similar_solutions(user=request.user, case=case)
+        if works_on_it and not flow.state(case.state).terminal
+        else [],
         "consultation_form": ConsultationForm() if works_on_it else None,
     }
     return render(request, "cases/detail.html", context)
@@ -254,4 +257,17 @@ def consultation_notes(request, reference, uuid):
             messages.success(request, _("The notes have been saved."))
     except (Consultation.DoesNotExist, PermissionDenied) as error:
         raise Http404 from error
+    return redirect("cases:detail", reference=case.reference)
+
+
+@login_required
+@require_POST
+def attach_solution(request, reference, uuid):
+    case = _case(request, reference)
+    try:
+        solution = selectors.solution_get(user=request.user, uuid=uuid)
+        services.solution_attach(actor=request.user, case=case, solution=solution)
+    except (Case.DoesNotExist, PermissionDenied, ValidationError) as error:
+        raise Http404 from error
+    messages.success(request, _("The solution has been shared with the requester."))
     return redirect("cases:detail", reference=case.reference)

@@ -113,8 +113,15 @@ def search(
     record_types=None,
     tags=None,
     limit: int = 20,
+    match_any: bool = False,
 ) -> list[SearchHit]:
-    """Entries matching `query` that the caller may see, best first."""
+    """Entries matching `query` that the caller may see, best first.
+
+    By default every word must match (a search box); with `match_any` any word may, and entries that
+    share more words rank higher ("what resembles this case?"). Words of one or two letters are then
+    left out: they are mostly articles and prepositions, which every text shares."""
+    if match_any:
+        query = " or ".join(word for word in _words(query) if len(word) > 2)
     if not _words(query):
         return []
     queryset = _visible(
@@ -127,7 +134,7 @@ def search(
     if connection.vendor == "postgresql":
         rows = _search_postgresql(queryset, query, limit)
     else:
-        rows = _search_sqlite(queryset, query, limit)
+        rows = _search_sqlite(queryset, query, limit, match_any=match_any)
     return [SearchHit(*row) for row in rows]
 
 
@@ -160,21 +167,24 @@ def _search_postgresql(queryset, query, limit):
     return queryset.values_list("record_type", "record_uuid", "title", "language", "rank")[:limit]
 
 
-def _fts_expression(query: str) -> str:
-    """Every word must match, in any of the four languages' stemming: ("disput" OR "disputel") AND ..."""
+def _fts_expression(query: str, *, match_any: bool = False) -> str:
+    """Every word must match (or, with `match_any`, any word), in any of the four languages' stemming:
+    ("disput" OR "disputel") AND ..."""
     clauses = []
     for word in _words(query):
+        if match_any and word == "or":
+            continue
         variants = sorted({_fold(_stemmer(language).stemWord(word)) for language in STEMMERS} | {_fold(word)})
         clauses.append("(" + " OR ".join(f'"{variant}"' for variant in variants if variant) + ")")
-    return " AND ".join(clauses)
+    return (" OR " if match_any else " AND ").join(clauses)
 
 
-def _search_sqlite(queryset, query, limit):
+def _search_sqlite(queryset, query, limit, *, match_any=False):
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT rowid, bm25(core_searchentry_fts) FROM core_searchentry_fts WHERE core_searchentry_fts MATCH %s "
             "ORDER BY bm25(core_searchentry_fts) LIMIT 500",
-            [_fts_expression(query)],
+            [_fts_expression(query, match_any=match_any)],
         )
         ranked = {row_id: -score for row_id, score in cursor.fetchall()}
     rows = queryset.filter(pk__in=list(ranked)).values_list("pk", "record_type", "record_uuid", "title", "language")

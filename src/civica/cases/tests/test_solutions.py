@@ -1,0 +1,74 @@
+"""Solutions that worked in similar conditions: found by search, shown without personal data, shared."""
+
+from civica.cases import selectors, services
+from civica.cases.models import Case
+
+
+def _closed(people, centre, municipality, title, summary, outcome):
+    case = services.case_open(
+        actor=people["requester"],
+        workflow="request",
+        organisation=centre,
+        requester_organisation=municipality,
+        title=title,
+        summary=summary,
+        language="ro",
+    )
+    services.case_transition(actor=people["centre_staff"], case=case, transition="analyse")
+    services.case_transition(actor=people["centre_staff"], case=case, transition="answer")
+    return services.case_transition(actor=people["centre_staff"], case=case, transition="close", outcome=outcome)
+
+
+def test_similar_closed_cases_are_offered_and_shared(client, centre_world, make_organisation, make_member):
+    centre, municipality, people = centre_world
+    old = _closed(
+        people,
+        centre,
+        municipality,
+        "Dispută privind autorizația de construire a unei anexe",
+        "Ion Popescu, str. Lalelelor 4, a contestat refuzul.",
+        "Mediere reușită: autorizația a fost reemisă cu condiții.",
+    )
+    _closed(people, centre, municipality, "Taxa de salubrizare", "…", "Informare trimisă.")
+    other_centre = make_organisation(name="Alt centru", slug="alt-centru", kind="centre")
+    foreign_staff = make_member(other_centre, role="staff")
+    foreign = services.case_open(
+        actor=foreign_staff, workflow="request", organisation=other_centre, title="Autorizația de construire contestată"
+    )
+    services.case_transition(actor=foreign_staff, case=foreign, transition="analyse")
+    services.case_transition(actor=foreign_staff, case=foreign, transition="answer")
+    services.case_transition(actor=foreign_staff, case=foreign, transition="close", outcome="Secret al altui centru")
+
+    new = services.case_open(
+        actor=people["requester"],
+        workflow="request",
+        organisation=centre,
+        requester_organisation=municipality,
+        title="Autorizație de construire refuzată",
+    )
+    found = selectors.similar_solutions(user=people["centre_staff"], case=new)
+    assert [case.uuid for case in found] == [old.uuid]  # never another centre's cases
+
+    client.force_login(people["centre_staff"])
+    page = client.get(f"/en/cases/{new.reference}/").content.decode()
+    assert "Mediere reușită" in page
+    assert "Ion Popescu" not in page and "Lalelelor" not in page and "Secret al altui centru" not in page
+    client.post(f"/en/cases/{new.reference}/solutions/{old.uuid}/")
+    note = new.notes.get()
+    assert note.shared_with_requester and "Mediere reușită" in note.body
+    assert client.post(f"/en/cases/{new.reference}/solutions/{foreign.uuid}/").status_code == 404
+
+    client.force_login(people["requester"])
+    assert client.post(f"/en/cases/{new.reference}/solutions/{old.uuid}/").status_code == 404
+    assert "Mediere reușită" in client.get(f"/en/cases/{new.reference}/").content.decode()  # the shared note
+
+
+def test_reopening_removes_the_solution_from_the_index(centre_world):
+    from civica.core.models import SearchEntry
+
+    centre, municipality, people = centre_world
+    case = _closed(people, centre, municipality, "Parcări", "…", "Acord")
+    assert SearchEntry.objects.filter(record_uuid=case.uuid).exists()
+    services.case_set_owner(actor=people["centre_admin"], case=case, owner=people["centre_staff"])
+    services.case_transition(actor=people["centre_staff"], case=Case.objects.get(pk=case.pk), transition="reopen")
+    assert not SearchEntry.objects.filter(record_uuid=case.uuid).exists()
