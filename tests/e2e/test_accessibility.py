@@ -348,3 +348,19 @@ def test_mediation_case_pages(new_context, live_server, world, lang):
         problems += checker.problems
         page.context.close()
     assert not problems, f"[{lang}] {len(problems)} problem(s):\n" + "\n".join(problems)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_knowledge_pages(page, live_server, world, lang):
+    from civica.knowledge.models import KnowledgeItem
+
+    item = KnowledgeItem.objects.filter(visibility="public").first()
+    checker = PageChecker(page, live_server, lang)
+    checker.visit(f"/{lang}/knowledge/", label="library")
+    checker.visit(f"/{lang}/knowledge/?q=mediere&kind=faq", label="library, searched")
+    checker.visit(f"/{lang}/knowledge/{item.uuid}/", label="knowledge item")
+    sign_in(page, live_server, STAFF, world["password"], lang=lang)
+    checker.visit(f"/{lang}/knowledge/new/", label="publish an item")
+    checker.submit('main form:has(textarea[name="body"])', label="publish an item, empty", expect_status=200)
+    checker.visit(f"/{lang}/knowledge/{item.uuid}/revise/", label="publish a new version")
+    checker.assert_clean()

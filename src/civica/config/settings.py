@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "civica.organisations",
     "civica.cases",
     "civica.mediation",
+    "civica.knowledge",
     "civica.demo",
 ]
 

@@ -21,6 +21,7 @@ urlpatterns += i18n_patterns(
     path("", include("civica.accounts.urls")),
     path("", include("civica.cases.urls")),
     path("", include("civica.mediation.urls")),
+    path("", include("civica.knowledge.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),

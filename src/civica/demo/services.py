@@ -10,13 +10,15 @@ from django.db import transaction
 
 from civica.cases import selectors as case_selectors
 from civica.cases import services as case_services
+from civica.knowledge import selectors as knowledge_selectors
+from civica.knowledge import services as knowledge_services
 from civica.mediation import selectors as mediation_selectors
 from civica.mediation import services as mediation_services
 from civica.organisations import selectors as organisation_selectors
 from civica.organisations import services as organisation_services
 from civica.organisations.models import Organisation, Territory
 
-from .world import MEDIATORS, ORGANISATIONS, PEOPLE, PLATFORM_ADMIN, REQUESTS
+from .world import KNOWLEDGE, MEDIATORS, ORGANISATIONS, PEOPLE, PLATFORM_ADMIN, REQUESTS
 
 DEFAULT_PASSWORD = "civica-demo-2026"  # noqa: S105 - the published demo password; CIVICA_DEMO_PASSWORD overrides it
 
@@ -108,7 +110,26 @@ def demo_load() -> DemoReport:
         report.logins.append((email, summary))
     _requests(by_slug, report)
     _mediators(by_slug)
+    _knowledge(by_slug)
     return report
+
+
+def _knowledge(by_slug: dict) -> None:
+    centre = by_slug["amr-centru-resurse"]
+    if knowledge_selectors.items_of(centre).exists():
+        return
+    staff = get_user_model().objects.get(email="mihai.ionescu@amr.example")
+    for kind, visibility, title, body, translations in KNOWLEDGE:
+        knowledge_services.item_publish(
+            actor=staff,
+            organisation=centre,
+            kind=kind,
+            visibility=visibility,
+            title=title,
+            body=body,
+            language="ro",
+            translations=translations,
+        )
 
 
 def _mediators(by_slug: dict) -> None:

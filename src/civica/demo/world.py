@@ -432,3 +432,48 @@ MEDIATORS = {
         "condominium|lease|inheritance|family,it|en,IT-075,available,sì,,,Indennità secondo il D.M. 150/2023.\n"
     ),
 }
+
+# The resource centre's knowledge library (seed 000): information, methodology, questions and a model form.
+KNOWLEDGE = [
+    (
+        "information",
+        "public",
+        "Ce este medierea și când o pot folosi autoritățile locale",
+        "Medierea este o modalitate de soluționare amiabilă a conflictelor, cu ajutorul unui mediator autorizat de "
+        "Consiliul de Mediere. Autoritățile publice locale o pot folosi în disputele cu cetățenii privind serviciile "
+        "publice, taxele locale, autorizațiile sau contractele.",
+        {
+            "en": {
+                "title": "What mediation is and when local authorities can use it",
+                "body": "Mediation settles disputes amicably with the help of a mediator authorised by the Mediation "
+                "Council. Local authorities can use it in disputes with citizens about public services, "
+                "local taxes, permits or contracts.",
+            }
+        },
+    ),
+    (
+        "methodology",
+        "public",
+        "Circuitul decizional: de la avizul juridic la mandatul reprezentantului",
+        "1. Compartimentul juridic emite un aviz asupra oportunității medierii. 2. Primarul sau consiliul local "
+        "acordă mandat reprezentantului. 3. Reprezentantul semnează contractul de mediere. 4. Înțelegerea finală se "
+        "semnează numai în limitele mandatului.",
+        {},
+    ),
+    (
+        "faq",
+        "public",
+        "Cât costă medierea și cine plătește?",
+        "Onorariul se negociază cu mediatorul și se împarte în mod egal între părți, dacă nu se convine altfel "
+        "(Legea 192/2006). Ședința de informare este gratuită.",
+        {},
+    ),
+    (
+        "model_form",
+        "members",
+        "Model de mandat pentru reprezentantul primăriei în mediere",
+        "Modelul cuprinde: părțile, obiectul litigiului, limitele mandatului, durata și obligația de informare a "
+        "primarului. Se completează de compartimentul juridic.",
+        {},
+    ),
+]
