@@ -277,6 +277,7 @@ def test_case_pages(new_context, live_server, world, lang):
     checker.visit(f"/{lang}/cases/?scope=all&state=closed", label="cases, all, filtered")
     checker.visit(f"/{lang}/cases/{open_case.reference}/", label="case under analysis, staff")
     checker.visit(f"/{lang}/cases/{closed_case.reference}/", label="closed case, staff")
+    checker.visit(f"/{lang}/cases/log/", label="log a call or a visit")
     problems += checker.problems
     page.context.close()
 

@@ -45,6 +45,7 @@ def create_request(request, payload: RequestIn):
             title=payload.title,
             summary=payload.summary,
             language=payload.language,
+            channel="api",
         )
     except PermissionDenied as error:
         raise HttpError(404, "Not found.") from error

@@ -88,3 +88,21 @@ class ConsultationForm(forms.Form):
 
 class ConsultationNotesForm(forms.Form):
     notes = forms.CharField(label=_("Notes of the consultation"), widget=forms.Textarea(attrs={"rows": 4}))
+
+
+class LogContactForm(forms.Form):
+    """A phone call or a visit taken by the centre's staff during office hours."""
+
+    organisation = forms.ModelChoiceField(label=_("Taken by"), queryset=None, to_field_name="slug")
+    channel = forms.ChoiceField(label=_("Came in by"), choices=[("phone", _("Phone call")), ("visit", _("Visit"))])
+    requester_organisation = forms.ModelChoiceField(
+        label=_("From"), queryset=None, to_field_name="slug", required=False, help_text=_("Leave empty for a citizen.")
+    )
+    title = forms.CharField(label=_("Title"), max_length=250)
+    summary = forms.CharField(label=_("What was asked"), widget=forms.Textarea(attrs={"rows": 6}))
+    language = forms.ChoiceField(label=_("Language of the case"), choices=settings.LANGUAGES)
+
+    def __init__(self, *args, centres, organisations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = centres
+        self.fields["requester_organisation"].queryset = organisations

@@ -39,6 +39,13 @@ class ReferenceCounter(models.Model):
 
 
 class Case(PublicRecord):
+    class Channel(models.TextChoices):
+        WEB = "web", _("Web")
+        PHONE = "phone", _("Phone call")
+        VISIT = "visit", _("Visit")
+        EMAIL = "email", _("E-mail")
+        API = "api", _("API")
+
     reference = models.CharField(_("reference"), max_length=30, unique=True)
     workflow = models.CharField(_("kind"), max_length=40)
     organisation = models.ForeignKey(
@@ -63,6 +70,7 @@ class Case(PublicRecord):
     title = models.CharField(_("title"), max_length=250)
     summary = models.TextField(_("summary"), blank=True)
     language = models.CharField(_("language"), max_length=5, choices=settings.LANGUAGES, default="en")
+    channel = models.CharField(_("came in by"), max_length=10, choices=Channel.choices, default=Channel.WEB)
     state = models.CharField(_("state"), max_length=40)
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL,

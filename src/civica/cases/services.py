@@ -89,6 +89,7 @@ def case_open(
     summary: str = "",
     requester_organisation=None,
     language: str = "en",
+    channel: str = "web",
 ) -> Case:
     """Open a case at `organisation`: by its own staff (a call or a visit they log) or by a member of the
     requesting organisation."""
@@ -98,6 +99,10 @@ def case_open(
     acts_for_requester = requester_organisation is not None and requester_organisation.pk in roles
     if not (acts_for_handler or acts_for_requester):
         raise PermissionDenied("cases.open_case")
+    if channel not in Case.Channel.values:
+        raise ValidationError({"channel": _("Choose how the case came in.")})
+    if channel in {Case.Channel.PHONE, Case.Channel.VISIT} and not acts_for_handler:
+        raise PermissionDenied("cases.log_contact")
     if not title.strip():
         raise ValidationError({"title": _("Give the case a title.")})
     now = timezone.now()
@@ -110,6 +115,7 @@ def case_open(
         title=title.strip(),
         summary=summary,
         language=language,
+        channel=channel,
         state=flow.initial,
         state_entered_at=now,
         due_at=_due(flow.state(flow.initial), now),

@@ -7,6 +7,7 @@ app_name = "cases"
 urlpatterns = [
     path("cases/", views.inbox, name="inbox"),
     path("cases/new/", views.open_request, name="open_request"),
+    path("cases/log/", views.log_contact, name="log_contact"),
     path("cases/<str:reference>/", views.detail, name="detail"),
     path("cases/<str:reference>/step/", views.transition, name="transition"),
     path("cases/<str:reference>/notes/", views.add_note, name="add_note"),

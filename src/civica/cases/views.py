@@ -18,6 +18,7 @@ from .forms import (
     CaseFilterForm,
     ConsultationForm,
     ConsultationNotesForm,
+    LogContactForm,
     NoteForm,
     OwnerForm,
     RequestForm,
@@ -48,7 +49,9 @@ def inbox(request):
         user=request.user, query=filters.get("q", ""), state=filters.get("state", ""), scope=scope
     )
     page = Paginator(queryset, 25).get_page(request.GET.get("page"))
-    return render(request, "cases/inbox.html", {"form": form, "page": page, "scope": scope})
+    handled = [pk for pk, role in organisation_selectors.roles_of(request.user).items() if role in {"admin", "staff"}]
+    takes_calls = selectors.request_recipients().filter(pk__in=handled).exists()
+    return render(request, "cases/inbox.html", {"form": form, "page": page, "scope": scope, "takes_calls": takes_calls})
 
 
 @login_required
@@ -271,3 +274,37 @@ def attach_solution(request, reference, uuid):
         raise Http404 from error
     messages.success(request, _("The solution has been shared with the requester."))
     return redirect("cases:detail", reference=case.reference)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def log_contact(request):
+    handled = [pk for pk, role in organisation_selectors.roles_of(request.user).items() if role in {"admin", "staff"}]
+    centres = selectors.request_recipients().filter(pk__in=handled)
+    if not centres.exists():
+        raise Http404
+    form = LogContactForm(
+        request.POST or None,
+        centres=centres,
+        organisations=organisation_selectors.organisations_visible_to(request.user),
+        initial={"organisation": centres.first(), "language": request.LANGUAGE_CODE},
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            case = services.case_open(
+                actor=request.user,
+                workflow="request",
+                organisation=data["organisation"],
+                requester_organisation=data["requester_organisation"],
+                title=data["title"],
+                summary=data["summary"],
+                language=data["language"],
+                channel=data["channel"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("%(reference)s has been logged.") % {"reference": case.reference})
+            return redirect("cases:detail", reference=case.reference)
+    return render(request, "cases/log_contact.html", {"form": form, "centres": centres})

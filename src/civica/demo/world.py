@@ -31,6 +31,7 @@ ORGANISATIONS = [
         "website": "https://amr.ro/infomediere/",
         "phone": "021 312 2476",
         "address": "Casa Municipiilor, str. Matei Basarab nr. 63, Sector 3, București",
+        "office_hours": "Luni – vineri, 9:00 – 17:00",
         "description": "Centrul de resurse și informare sprijină autoritățile publice locale în soluționarea "
         "disputelor cu cetățenii prin mediere: informare, consultanță și analiză pe cazurile "
         "raportate. Program de lucru: 9:00 – 17:00.",

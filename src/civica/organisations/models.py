@@ -106,6 +106,9 @@ class Organisation(PublicRecord):
     email = models.EmailField(_("e-mail"), blank=True)
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     address = models.CharField(_("address"), max_length=300, blank=True)
+    office_hours = models.CharField(
+        _("office hours"), max_length=200, blank=True, help_text=_("For example: Monday to Friday, 9:00 to 17:00.")
+    )
     is_public = models.BooleanField(
         _("public profile"), default=True, help_text=_("Anyone can see the profile in the directory.")
     )
