@@ -35,5 +35,6 @@ def get_estimate(request, query: Query[EstimateQuery]):
         value=query.value,
         parties=query.parties,
         court_referred=query.court_referred,
+        past_durations_days=selectors.closed_durations_days(country=query.country, matter=query.matter),
     )
     return result

@@ -49,3 +49,13 @@ def current_selection(mediation: MediationCase) -> MediatorSelection | None:
         )
         .first()
     )
+
+
+def closed_durations_days(*, country: str, matter: str) -> list[int]:
+    """How many days the platform's closed mediations of this kind took, from filing to closure.
+
+    Aggregate figures only: no party, case or organisation is named."""
+    rows = MediationCase.objects.filter(country=country, matter=matter, case__closed_at__isnull=False).values_list(
+        "case__created_at", "case__closed_at"
+    )
+    return [max((closed - opened).days, 0) for opened, closed in rows]

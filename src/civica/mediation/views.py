@@ -38,6 +38,7 @@ def estimate_page(request):
             value=data["value"],
             parties=data["parties"],
             court_referred=data["court_referred"],
+            past_durations_days=selectors.closed_durations_days(country=data["country"], matter=data["matter"]),
         )
     return render(request, "mediation/estimate.html", {"form": form, "result": result})
 

@@ -133,3 +133,27 @@ def test_unknown_matters_and_countries_are_refused(body):
         _open(body, country="FR")
     with pytest.raises(ValidationError):
         services.mediation_contract_clauses_set(actor=body["mediator"], mediation=_open(body), clauses=["whatever"])
+
+
+def test_the_estimate_uses_the_platforms_median_once_there_are_enough_cases(client, body):
+    from civica.cases.models import Case
+
+    durations = [30, 45, 60, 75, 120]
+    for days in durations:
+        mediation = _open(body)
+        case = mediation.case
+        Case.objects.filter(pk=case.pk).update(
+            closed_at=case.created_at + datetime.timedelta(days=days), state="agreement"
+        )
+    answer = client.get("/api/v1/estimates", {"country": "IT", "matter": "lease", "value": "12000"}).json()
+    assert answer["median_days"] == 60
+    assert (
+        client.get("/api/v1/estimates", {"country": "IT", "matter": "condominium", "value": "12000"}).json()[
+            "median_days"
+        ]
+        is None
+    )
+    page = client.get(
+        "/en/mediation/estimate/", {"country": "IT", "matter": "lease", "value": "12000", "parties": "2"}
+    ).content.decode()
+    assert "median on Civica: 60 days" in page
