@@ -14,7 +14,8 @@ PLACEHOLDER = re.compile(r"%\(\w+\)[sd]|%[sd]|\{\{?\s*\w+\s*\}?\}")
 
 
 def catalogues():
-    for language in ("en", *LANGUAGES):
+    # English is the source language: its strings are the msgids, so it has no catalogue.
+    for language in LANGUAGES:
         for domain in ("django", "djangojs"):
             path = ROOT / "locale" / language / "LC_MESSAGES" / f"{domain}.po"
             if path.exists():
@@ -23,9 +24,7 @@ def catalogues():
 
 def check() -> int:
     problems = []
-    for language, path in catalogues():
-        if language == "en":
-            continue
+    for _language, path in catalogues():
         po = polib.pofile(str(path))
         for entry in po:
             if entry.obsolete:
