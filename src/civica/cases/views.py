@@ -35,6 +35,20 @@ def _case(request, reference) -> Case:
         raise Http404 from error
 
 
+def _act(request, case: Case, action, success: str):
+    """Run one write on a case: refused looks like missing (404), a broken rule becomes a message,
+    and the person goes back to the case either way."""
+    try:
+        action()
+    except PermissionDenied as error:
+        raise Http404 from error
+    except ValidationError as error:
+        _errors_to_messages(request, error)
+    else:
+        messages.success(request, success)
+    return redirect("cases:detail", reference=case.reference)
+
+
 def _errors_to_messages(request, error: ValidationError) -> None:
     for message in error.messages:
         messages.error(request, message)
@@ -126,21 +140,19 @@ def detail(request, reference):
 def transition(request, reference):
     case = _case(request, reference)
     form = TransitionForm(request.POST)
-    if form.is_valid():
-        try:
-            services.case_transition(
-                actor=request.user,
-                case=case,
-                transition=form.cleaned_data["transition"],
-                outcome=form.cleaned_data["outcome"],
-            )
-        except PermissionDenied as error:
-            raise Http404 from error
-        except ValidationError as error:
-            _errors_to_messages(request, error)
-        else:
-            messages.success(request, _("The case has moved on."))
-    return redirect("cases:detail", reference=case.reference)
+    if not form.is_valid():
+        return redirect("cases:detail", reference=case.reference)
+    return _act(
+        request,
+        case,
+        lambda: services.case_transition(
+            actor=request.user,
+            case=case,
+            transition=form.cleaned_data["transition"],
+            outcome=form.cleaned_data["outcome"],
+        ),
+        _("The case has moved on."),
+    )
 
 
 @login_required
@@ -198,18 +210,19 @@ def set_owner(request, reference):
     if not form.is_valid():
         raise Http404
     person = get_user_model().objects.get(uuid=form.cleaned_data["person"])
-    try:
-        if request.POST.get("as") == "assignee":
-            services.case_assign(actor=request.user, case=case, person=person)
-        else:
-            services.case_set_owner(actor=request.user, case=case, owner=person)
-    except PermissionDenied as error:
-        raise Http404 from error
-    except ValidationError as error:
-        _errors_to_messages(request, error)
-    else:
-        messages.success(request, _("The case has been updated."))
-    return redirect("cases:detail", reference=case.reference)
+    if request.POST.get("as") == "assignee":
+        return _act(
+            request,
+            case,
+            lambda: services.case_assign(actor=request.user, case=case, person=person),
+            _("The case has been updated."),
+        )
+    return _act(
+        request,
+        case,
+        lambda: services.case_set_owner(actor=request.user, case=case, owner=person),
+        _("The case has been updated."),
+    )
 
 
 @login_required
@@ -217,20 +230,17 @@ def set_owner(request, reference):
 def schedule_consultation(request, reference):
     case = _case(request, reference)
     form = ConsultationForm(request.POST)
-    if form.is_valid():
-        try:
-            services.consultation_schedule(actor=request.user, case=case, **form.cleaned_data)
-        except PermissionDenied as error:
-            raise Http404 from error
-        except ValidationError as error:
-            _errors_to_messages(request, error)
-        else:
-            messages.success(request, _("The consultation has been scheduled and the invitations sent."))
-    else:
+    if not form.is_valid():
         for errors in form.errors.values():
             for message in errors:
                 messages.error(request, message)
-    return redirect("cases:detail", reference=case.reference)
+        return redirect("cases:detail", reference=case.reference)
+    return _act(
+        request,
+        case,
+        lambda: services.consultation_schedule(actor=request.user, case=case, **form.cleaned_data),
+        _("The consultation has been scheduled and the invitations sent."),
+    )
 
 
 @login_required
