@@ -14,7 +14,6 @@ from . import workflows
 from .models import Case, CaseEvent, CaseNote, Consultation
 from .workflows import ADMIN, OWNER, REQUESTER, STAFF
 
-_HANDLING_ROLES = {"admin", "staff"}
 
 
 def capacities(user, case: Case) -> set[str]:
@@ -43,7 +42,7 @@ def cases_visible_to(user) -> QuerySet[Case]:
     if not getattr(user, "is_authenticated", False):
         return Case.objects.none()
     roles = organisation_selectors.roles_of(user)
-    handling = [org_id for org_id, role in roles.items() if role in _HANDLING_ROLES]
+    handling = organisation_selectors.organisation_ids_with_role(user)
     visible = (
         Q(organisation_id__in=handling)
         | Q(requester_organisation_id__in=list(roles))
@@ -131,7 +130,7 @@ def consultations(case: Case) -> QuerySet[Consultation]:
 
 
 def _handled_ids(user) -> list[int]:
-    return [org_id for org_id, role in organisation_selectors.roles_of(user).items() if role in _HANDLING_ROLES]
+    return organisation_selectors.organisation_ids_with_role(user)
 
 
 def similar_solutions(*, user, case: Case, limit: int = 5) -> list[Case]:

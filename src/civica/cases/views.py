@@ -63,17 +63,18 @@ def inbox(request):
         user=request.user, query=filters.get("q", ""), state=filters.get("state", ""), scope=scope
     )
     page = Paginator(queryset, 25).get_page(request.GET.get("page"))
-    handled = [pk for pk, role in organisation_selectors.roles_of(request.user).items() if role in {"admin", "staff"}]
-    takes_calls = selectors.request_recipients().filter(pk__in=handled).exists()
+    takes_calls = (
+        selectors.request_recipients()
+        .filter(pk__in=organisation_selectors.organisation_ids_with_role(request.user))
+        .exists()
+    )
     return render(request, "cases/inbox.html", {"form": form, "page": page, "scope": scope, "takes_calls": takes_calls})
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def open_request(request):
-    own = organisation_selectors.organisations_visible_to(request.user).filter(
-        pk__in=list(organisation_selectors.roles_of(request.user))
-    )
+    own = organisation_selectors.own_organisations(request.user)
     form = RequestForm(
         request.POST or None,
         recipients=selectors.request_recipients(),
@@ -289,8 +290,9 @@ def attach_solution(request, reference, uuid):
 @login_required
 @require_http_methods(["GET", "POST"])
 def log_contact(request):
-    handled = [pk for pk, role in organisation_selectors.roles_of(request.user).items() if role in {"admin", "staff"}]
-    centres = selectors.request_recipients().filter(pk__in=handled)
+    centres = selectors.request_recipients().filter(
+        pk__in=organisation_selectors.organisation_ids_with_role(request.user)
+    )
     if not centres.exists():
         raise Http404
     form = LogContactForm(

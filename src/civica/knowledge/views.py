@@ -47,12 +47,6 @@ def item(request, uuid):
     return render(request, "knowledge/item.html", context)
 
 
-def _editable_organisations(user):
-    return organisation_selectors.organisations_visible_to(user).filter(
-        pk__in=[pk for pk, role in organisation_selectors.roles_of(user).items() if role in {"admin", "staff"}]
-    )
-
-
 def _apply(form, error: ValidationError) -> None:
     for field, errors in error.message_dict.items():
         form.add_error(field if field in form.fields else None, errors)
@@ -61,7 +55,7 @@ def _apply(form, error: ValidationError) -> None:
 @login_required
 @require_http_methods(["GET", "POST"])
 def publish(request):
-    organisations = _editable_organisations(request.user)
+    organisations = organisation_selectors.own_organisations(request.user, roles={"admin", "staff"})
     if not organisations.exists():
         raise Http404
     form = ItemForm(
@@ -107,7 +101,7 @@ def revise(request, uuid):
     form = ItemForm(
         request.POST or None,
         request.FILES or None,
-        organisations=_editable_organisations(request.user),
+        organisations=organisation_selectors.own_organisations(request.user, roles={"admin", "staff"}),
         revising=True,
         initial=initial,
     )

@@ -56,16 +56,10 @@ def mediators(request):
     return render(request, "mediation/mediators.html", {"form": form, "page": page, "matters": MATTERS})
 
 
-def _own_organisations(user):
-    return organisation_selectors.organisations_visible_to(user).filter(
-        pk__in=list(organisation_selectors.roles_of(user))
-    )
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
 def open_mediation(request):
-    own = _own_organisations(request.user)
+    own = organisation_selectors.own_organisations(request.user)
     form = MediationForm(
         request.POST or None,
         recipients=case_selectors.request_recipients(),

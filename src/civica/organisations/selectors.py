@@ -30,6 +30,17 @@ def role_in(user, organisation: Organisation | None) -> str | None:
     return roles_of(user).get(organisation.pk)
 
 
+def organisation_ids_with_role(user, roles=frozenset({Role.ADMIN, Role.STAFF})) -> list[int]:
+    """The organisations where the person holds one of `roles` (by default: where they work)."""
+    return [org_id for org_id, role in roles_of(user).items() if role in roles]
+
+
+def own_organisations(user, roles=None) -> QuerySet[Organisation]:
+    """The person's organisations (optionally only those where they hold one of `roles`), for choice fields."""
+    ids = list(roles_of(user)) if roles is None else organisation_ids_with_role(user, roles)
+    return _with_relations(Organisation.objects.filter(pk__in=ids)).order_by("name", "pk")
+
+
 def administered_organisation_ids(user) -> list[int]:
     return [org_id for org_id, role in roles_of(user).items() if role == Role.ADMIN]
 

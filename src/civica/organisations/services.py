@@ -1,6 +1,5 @@
 """Every write to organisations, memberships and invitations: one transaction, audited."""
 
-import hashlib
 import secrets
 from dataclasses import dataclass
 from datetime import timedelta
@@ -16,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from civica.core import audit
 from civica.core.csv_import import CsvImportError, read_rows
+from civica.core.tokens import fingerprint
 
 from . import selectors
 from .models import COUNTRIES, Invitation, Membership, Organisation, Role, Territory
@@ -36,10 +36,6 @@ EDITABLE_FIELDS = (
     "is_public",
     "contacts_confidential",
 )
-
-
-def token_hash(raw_token: str) -> str:
-    return hashlib.sha256(raw_token.encode()).hexdigest()
 
 
 def _require(actor, permission: str, organisation: Organisation) -> None:
@@ -195,7 +191,7 @@ def invitation_create(*, actor, organisation: Organisation, email: str, role: st
         email=email,
         role=role,
         invited_by=actor,
-        token_hash=token_hash(raw_token),
+        token_hash=fingerprint(raw_token),
         expires_at=timezone.now() + INVITATION_VALID_FOR,
     )
     audit.record_change(
@@ -227,7 +223,7 @@ def invitation_create(*, actor, organisation: Organisation, email: str, role: st
 def invitation_find(raw_token: str) -> Invitation | None:
     """The open invitation behind a token, or None when it is unknown, used, revoked or expired."""
     try:
-        invitation = selectors.invitation_by_token_hash(token_hash(raw_token))
+        invitation = selectors.invitation_by_token_hash(fingerprint(raw_token))
     except Invitation.DoesNotExist:
         return None
     if invitation.accepted_at or invitation.revoked_at or invitation.expires_at <= timezone.now():
