@@ -15,7 +15,6 @@ from .models import Case, CaseEvent, CaseNote, Consultation
 from .workflows import ADMIN, OWNER, REQUESTER, STAFF
 
 
-
 def capacities(user, case: Case) -> set[str]:
     """In which capacities the person acts on this case (owner, staff, admin, requester)."""
     if not getattr(user, "is_authenticated", False):
