@@ -4,6 +4,7 @@ Tests build their world with these factories rather than the demo, so each one s
 """
 
 import itertools
+import os
 from pathlib import Path
 
 import pytest
@@ -97,3 +98,15 @@ def two_organisations(make_organisation, make_member):
     }
     people["other_admin"] = make_member(theirs, role="admin", email="admin@theirs.example")
     return ours, theirs, people
+
+
+@pytest.fixture
+def libreoffice():
+    """PDF copies need LibreOffice: skipped with the reason on a workstation without it, required in CI."""
+    from civica.core.documents import pdf_available
+
+    if not pdf_available():
+        message = "LibreOffice (soffice) is not installed: apt-get install libreoffice-writer-nogui."
+        if os.environ.get("CI") == "true":
+            pytest.fail(message + " PDF tests are required in CI.")
+        pytest.skip(message)

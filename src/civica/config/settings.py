@@ -204,6 +204,11 @@ RQ_QUEUES = {name: {"URL": REDIS_URL or "redis://127.0.0.1:6379/0"} for name in 
 # --- Video meetings -----------------------------------------------------------------------------
 CIVICA_JITSI_BASE_URL = os.environ.get("CIVICA_JITSI_BASE_URL", "https://meet.jit.si").rstrip("/")
 
+# --- Documents ---------------------------------------------------------------------------------
+# LibreOffice turns the DOCX documents into PDF; Debian's package is libreoffice-writer-nogui.
+CIVICA_SOFFICE = os.environ.get("CIVICA_SOFFICE", "soffice")
+CIVICA_PDF_TIMEOUT_SECONDS = int(os.environ.get("CIVICA_PDF_TIMEOUT_SECONDS", "120"))
+
 # --- API ----------------------------------------------------------------------------------------
 NINJA_PAGINATION_PER_PAGE = 25
 NINJA_PAGINATION_MAX_PER_PAGE_SIZE = 100
