@@ -162,3 +162,16 @@ class Notice(models.Model):
 
     def __str__(self):
         return self.subject
+
+
+class PeriodicRun(models.Model):
+    """When each periodic job (reminders, confirmations, retention) last ran; its row is locked while
+    it runs, so two schedulers on two machines never run the same job twice."""
+
+    name = models.CharField(max_length=100, unique=True)
+    last_started_at = models.DateTimeField(null=True, blank=True)
+    last_finished_at = models.DateTimeField(null=True, blank=True)
+    last_error = models.TextField(blank=True)
+
+    def __str__(self):
+        return self.name
