@@ -15,6 +15,12 @@ _sequence = itertools.count(1)
 
 
 @pytest.fixture(autouse=True)
+def uploads_in_a_temporary_folder(settings, tmp_path):
+    """Files written by a test (uploads, generated documents) go to its own folder, never to var/."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
 def english_by_default():
     """Requests leave their language active in the thread; every test starts in English."""
     from django.utils import translation

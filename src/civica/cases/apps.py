@@ -8,5 +8,6 @@ class CasesConfig(AppConfig):
     verbose_name = _("Cases")
 
     def ready(self):
-        # Built-in workflows register themselves on import; domain apps register theirs in ready().
-        from . import workflows  # noqa: F401
+        # Built-in workflows and documents register themselves on import; domain apps register theirs
+        # in their own ready().
+        from . import standard_documents, workflows  # noqa: F401

@@ -106,3 +106,25 @@ class LogContactForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["organisation"].queryset = centres
         self.fields["requester_organisation"].queryset = organisations
+
+
+class DocumentUploadForm(forms.Form):
+    file = forms.FileField(label=_("File"), help_text=_("PDF, Word, OpenDocument, RTF, text or image, up to 10 MB."))
+    title = forms.CharField(label=_("Title"), max_length=250, required=False)
+    shared_with_requester = forms.BooleanField(label=_("Share with the requester"), required=False)
+
+
+class DocumentMakeForm(forms.Form):
+    """Asked when a document is made from a template: its language and whether the requester sees it;
+    the kind's own questions (a meeting's date, a representative's name) come as a second form."""
+
+    language = forms.ChoiceField(label=_("Language of the document"), choices=settings.LANGUAGES)
+    shared_with_requester = forms.BooleanField(label=_("Share with the requester"), required=False)
+
+
+class TemplateUploadForm(forms.Form):
+    language = forms.ChoiceField(label=_("Language"), choices=settings.LANGUAGES)
+    file = forms.FileField(
+        label=_("Template (.docx)"),
+        help_text=_("A Word document using the placeholders listed on this page."),
+    )

@@ -173,6 +173,7 @@ class CaseEvent(models.Model):
         MEDIATOR_OBJECTED = "mediator_objected", _("a party objected to the mediator")
         MEDIATOR_CONFIRMED = "mediator_confirmed", _("mediator confirmed")
         CONSULTATION = "consultation", _("consultation")
+        DOCUMENT = "document", _("document")
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="events")
     at = models.DateTimeField(auto_now_add=True)
@@ -216,3 +217,55 @@ class Consultation(PublicRecord):
 
     def __str__(self):
         return f"{self.case.reference} {self.get_kind_display()} {self.starts_at:%Y-%m-%d %H:%M}"
+
+
+class DocumentTemplate(PublicRecord):
+    """A centre's own version of a document kind's template in one language. Uploads are never
+    overwritten: the newest is used and the older ones stay as its history."""
+
+    organisation = models.ForeignKey(
+        "organisations.Organisation", on_delete=models.CASCADE, related_name="document_templates"
+    )
+    kind = models.CharField(_("document"), max_length=40)
+    language = models.CharField(_("language"), max_length=5, choices=settings.LANGUAGES)
+    file = models.FileField(_("template"), upload_to="document-templates/%Y/")
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    # A reverted template stays in the history but is no longer used.
+    active = models.BooleanField(default=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("document template")
+        verbose_name_plural = _("document templates")
+        indexes = [models.Index(fields=["organisation", "kind", "language"])]
+
+    def __str__(self):
+        return f"{self.organisation} {self.kind} {self.language}"
+
+
+class CaseDocument(PublicRecord):
+    """A document of a case: uploaded, or made from a template (then with its PDF copy)."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="documents")
+    title = models.CharField(_("title"), max_length=250)
+    # The document kind it was made from; empty for an upload.
+    kind = models.CharField(_("document"), max_length=40, blank=True)
+    language = models.CharField(_("language"), max_length=5, choices=settings.LANGUAGES, blank=True)
+    file = models.FileField(_("file"), upload_to="case-documents/%Y/")
+    content_type = models.CharField(max_length=120)
+    size = models.PositiveIntegerField()
+    pdf = models.FileField(_("PDF copy"), upload_to="case-documents/%Y/", blank=True)
+    shared_with_requester = models.BooleanField(_("shared with the requester"), default=False)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")
+
+    def __str__(self):
+        return f"{self.case.reference}: {self.title}"
+
+    @property
+    def filename(self) -> str:
+        return self.file.name.rsplit("/", 1)[-1]

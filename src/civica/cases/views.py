@@ -13,11 +13,12 @@ from django.views.decorators.http import require_http_methods, require_POST
 from civica.core import calendar
 from civica.organisations import selectors as organisation_selectors
 
-from . import selectors, services, workflows
+from . import document_kinds, document_services, selectors, services, workflows
 from .forms import (
     CaseFilterForm,
     ConsultationForm,
     ConsultationNotesForm,
+    DocumentUploadForm,
     LogContactForm,
     NoteForm,
     OwnerForm,
@@ -68,7 +69,12 @@ def inbox(request):
         .filter(pk__in=organisation_selectors.organisation_ids_with_role(request.user))
         .exists()
     )
-    return render(request, "cases/inbox.html", {"form": form, "page": page, "scope": scope, "takes_calls": takes_calls})
+    edits_templates = bool(organisation_selectors.administered_organisation_ids(request.user))
+    return render(
+        request,
+        "cases/inbox.html",
+        {"form": form, "page": page, "scope": scope, "takes_calls": takes_calls, "edits_templates": edits_templates},
+    )
 
 
 @login_required
@@ -132,6 +138,9 @@ def detail(request, reference):
         if works_on_it and not flow.state(case.state).terminal
         else [],
         "consultation_form": ConsultationForm() if works_on_it else None,
+        "documents": document_services.documents_visible(user=request.user, case=case),
+        "document_kinds": document_kinds.kinds_for(case) if works_on_it else [],
+        "upload_form": DocumentUploadForm(),
     }
     return render(request, "cases/detail.html", context)
 

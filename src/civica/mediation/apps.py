@@ -8,5 +8,5 @@ class MediationConfig(AppConfig):
     verbose_name = _("Mediation")
 
     def ready(self):
-        # The procedures register themselves with the case core on import.
-        from . import procedures  # noqa: F401
+        # The procedures and their documents register themselves with the case core on import.
+        from . import documents, procedures  # noqa: F401

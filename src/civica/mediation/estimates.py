@@ -30,6 +30,19 @@ class Range:
         return Range(_money(self.low * factor), _money(self.high * factor))
 
 
+@dataclass(frozen=True)
+class CourtFees:
+    """Romania's judicial stamp duty around a mediation, in total (paid by whoever files), not per party."""
+
+    # What suing for the same value would cost: the comparison that makes mediation's saving visible.
+    court_action: Decimal
+    # What asking a court to approve the mediation agreement costs.
+    agreement_approval: Decimal
+    # Whether a duty already paid for a case in court comes back once mediation settles it.
+    refunded_if_settled_in_court: bool
+    source: str
+
+
 @dataclass
 class Estimate:
     country: str
@@ -46,6 +59,7 @@ class Estimate:
     statutory_months: int | None = None
     extension_months: int | None = None
     median_days: float | None = None
+    court_fees: CourtFees | None = None
     notes: list[str] = field(default_factory=list)
 
 
@@ -98,7 +112,28 @@ def estimate(
         result.procedure = Range(_money(low), _money(high))
     else:
         result.notes.append(_("Fees are negotiated with the mediator: choose mediators to see their declared fees."))
+    if "court_fees" in rules and value is not None:
+        result.court_fees = _court_fees(rules["court_fees"], matter, decimal(value))
     return result
+
+
+def _stamp_duty(scale: list[dict], value: Decimal) -> Decimal:
+    bracket = _bracket(scale, value)
+    duty = decimal(bracket["base"]) + decimal(bracket["rate"]) * (value - decimal(bracket["over"]))
+    return _money(max(duty, decimal(bracket.get("minimum", 0))))
+
+
+def _court_fees(rules: dict, matter: str, value: Decimal) -> CourtFees:
+    action = _stamp_duty(rules["action_scale"], value)
+    approval = decimal(rules["agreement_approval"])
+    if matter in rules["property_matters"]:
+        approval += action * decimal(rules["agreement_approval_property_share"])
+    return CourtFees(
+        court_action=action,
+        agreement_approval=_money(approval),
+        refunded_if_settled_in_court=matter not in rules["no_refund_matters"],
+        source=rules["_comment"],
+    )
 
 
 def _italian_scale(result: Estimate, rules: dict, value: Decimal | None) -> None:

@@ -52,6 +52,12 @@ class MediationForm(forms.Form):
     court_referred = forms.BooleanField(label=_("A court sent the parties to mediation"), required=False)
     title = forms.CharField(label=_("Title"), max_length=250)
     summary = forms.CharField(label=_("Describe the dispute"), widget=forms.Textarea(attrs={"rows": 6}))
+    other_parties = forms.CharField(
+        label=_("Other parties"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("One per line: the name, and the address where the contract needs it."),
+    )
     language = forms.ChoiceField(
         label=_("Language of the case"),
         choices=[("ro", _("Romanian")), ("it", _("Italian")), ("el", _("Greek")), ("en", _("English"))],

@@ -89,6 +89,9 @@ class MediationCase(models.Model):
     court_referred = models.BooleanField(_("referred by a court"), default=False)
     public_body_party = models.BooleanField(_("a public body is a party"), default=False)
     contract_clauses = models.JSONField(_("clauses in the mediation contract"), default=list, blank=True)
+    # The requester's organisation is the first party; the others are named here, one per line. Kept
+    # to what the documents need (a name, and an address where a contract requires it).
+    other_parties = models.TextField(_("other parties"), blank=True)
 
     class Meta:
         verbose_name = _("mediation")
@@ -96,6 +99,11 @@ class MediationCase(models.Model):
 
     def __str__(self):
         return f"{self.case.reference} ({self.matter})"
+
+    @property
+    def parties(self) -> list[str]:
+        first = [self.case.requester_organisation.name] if self.case.requester_organisation_id else []
+        return first + [line.strip() for line in self.other_parties.splitlines() if line.strip()]
 
 
 class MediatorSelection(models.Model):

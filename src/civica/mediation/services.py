@@ -175,6 +175,7 @@ def mediation_open(
     requester_organisation=None,
     summary: str = "",
     language: str = "en",
+    other_parties: str = "",
 ) -> MediationCase:
     """Open a mediation at a mediation body or centre, unless the matter may not be mediated."""
     reason = refusal_reason(matter)
@@ -201,6 +202,7 @@ def mediation_open(
         court_referred=court_referred,
         mandatory=is_mandatory(country, matter, court_referred=court_referred, value=value),
         public_body_party=public_body_party,
+        other_parties=other_parties.strip(),
     )
 
 

@@ -93,3 +93,41 @@ def test_median_needs_enough_closed_cases():
 def test_at_least_two_parties():
     with pytest.raises(ValueError):
         estimate(country="IT", matter="lease", value=Decimal("1"), parties=1)
+
+
+@pytest.mark.parametrize(
+    ("value", "duty"),
+    [
+        # O.U.G. 80/2013 art. 3(1), worked by hand from the text of each bracket.
+        (Decimal("100"), Decimal("20.00")),  # 8 % is 8 lei: the 20 lei minimum applies
+        (Decimal("500"), Decimal("40.00")),
+        (Decimal("3000"), Decimal("215.00")),  # 40 + 7 % of 2,500
+        (Decimal("48000"), Decimal("2045.00")),  # 1,355 + 3 % of 23,000
+        (Decimal("100000"), Decimal("3105.00")),  # 2,105 + 2 % of 50,000
+        (Decimal("1000000"), Decimal("13605.00")),  # 6,105 + 1 % of 750,000
+    ],
+)
+def test_romanian_court_fees_follow_the_stamp_duty_scale(value, duty):
+    fees = estimate(country="RO", matter="public_service", value=value, on=TODAY).court_fees
+    assert fees.court_action == duty
+    assert fees.agreement_approval == Decimal("20.00")
+    assert fees.refunded_if_settled_in_court
+    assert "80/2013" in fees.source
+
+
+def test_a_property_agreement_pays_half_the_action_duty_and_is_not_refunded():
+    fees = estimate(country="RO", matter="division", value=Decimal("100000"), on=TODAY).court_fees
+    assert fees.agreement_approval == Decimal("1572.50")  # 20 + 3,105 / 2
+    assert not fees.refunded_if_settled_in_court
+    assert not estimate(
+        country="RO", matter="inheritance", value=Decimal("1000"), on=TODAY
+    ).court_fees.refunded_if_settled_in_court
+
+
+def test_court_fees_need_a_value_and_a_rule_in_force():
+    assert estimate(country="RO", matter="public_service", on=TODAY).court_fees is None
+    assert estimate(country="IT", matter="lease", value=Decimal("5000"), on=TODAY).court_fees is None
+    # Before O.U.G. 80/2013 was in force, no court fees are recorded.
+    assert (
+        estimate(country="RO", matter="lease", value=Decimal("5000"), on=datetime.date(2010, 1, 1)).court_fees is None
+    )

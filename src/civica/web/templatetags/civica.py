@@ -12,6 +12,8 @@ _WIDGET_CLASSES = {
     forms.URLInput: "govuk-input",
     forms.NumberInput: "govuk-input govuk-input--width-10",
     forms.DateInput: "govuk-input govuk-input--width-10",
+    forms.DateTimeInput: "govuk-input govuk-input--width-20",
+    forms.FileInput: "govuk-file-upload",
     forms.TextInput: "govuk-input",
 }
 
