@@ -1,4 +1,8 @@
-from django.core.exceptions import PermissionDenied
+from uuid import UUID
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse
+from django.utils.translation import gettext as _
 from ninja import Query, Router, Status
 from ninja.errors import HttpError
 from ninja.pagination import PageNumberPagination, paginate
@@ -7,9 +11,19 @@ from civica.accounts.authentication import signed_in
 from civica.organisations import selectors as organisation_selectors
 from civica.organisations.models import Organisation
 
-from . import selectors, services
-from .models import Case
-from .schemas import CaseDetailOut, CaseFilters, CaseOut, NoteIn, NoteOut, RequestIn, TransitionIn
+from . import document_kinds, document_services, selectors, services
+from .models import Case, CaseDocument
+from .schemas import (
+    CaseDetailOut,
+    CaseFilters,
+    CaseOut,
+    DocumentIn,
+    DocumentOut,
+    NoteIn,
+    NoteOut,
+    RequestIn,
+    TransitionIn,
+)
 
 router = Router(tags=["cases"], auth=signed_in)
 
@@ -78,3 +92,56 @@ def add_note(request, reference: str, payload: NoteIn):
     except PermissionDenied as error:
         raise HttpError(404, "Not found.") from error
     return Status(201, note)
+
+
+@router.get("/cases/{reference}/documents", response=list[DocumentOut], summary="The documents of a case you may see")
+def list_documents(request, reference: str):
+    case = _case(request, reference)
+    return list(document_services.documents_visible(user=request.auth, case=case).select_related("case"))
+
+
+@router.post("/cases/{reference}/documents", response={201: DocumentOut}, summary="Make a document from a template")
+def make_document(request, reference: str, payload: DocumentIn):
+    """`details` holds what the document kind asks for (for an invitation: meeting_at, place, video_url),
+    checked by the same form as the page; its errors name the field as `details.<name>`."""
+    case = _case(request, reference)
+    try:
+        kind = document_kinds.get(payload.kind)
+    except KeyError as error:
+        raise ValidationError({"kind": _("Choose a document.")}) from error
+    details = {}
+    if kind.details_form:
+        form = kind.details_form(data=payload.details)
+        if not form.is_valid():
+            raise ValidationError(
+                {
+                    f"details.{field}" if field != "__all__" else "details": errors
+                    for field, errors in form.errors.items()
+                }
+            )
+        details = form.cleaned_data
+    document = document_services.document_generate(
+        actor=request.auth,
+        case=case,
+        kind_key=kind.key,
+        language=payload.language or "",
+        details=details,
+        shared=payload.shared_with_requester,
+    )
+    return Status(201, document)
+
+
+@router.get("/cases/{reference}/documents/{uuid}/{variant}", response={200: None}, summary="Download a document")
+def download_document(request, reference: str, uuid: UUID, variant: str):
+    case = _case(request, reference)
+    try:
+        document = document_services.document_get(user=request.auth, case=case, uuid=uuid)
+    except CaseDocument.DoesNotExist as error:
+        raise HttpError(404, "Not found.") from error
+    stored = {"file": document.file, "pdf": document.pdf}.get(variant)
+    if not stored:
+        raise HttpError(404, "Not found.")
+    content_type = "application/pdf" if variant == "pdf" else document.content_type
+    return FileResponse(
+        stored.open("rb"), as_attachment=True, filename=stored.name.rsplit("/", 1)[-1], content_type=content_type
+    )

@@ -171,6 +171,7 @@ class CaseEvent(models.Model):
         MEDIATOR_PROPOSED = "mediator_proposed", _("mediator proposed")
         MEDIATOR_DECLARED = "mediator_declared", _("mediator's declaration recorded")
         MEDIATOR_OBJECTED = "mediator_objected", _("a party objected to the mediator")
+        MEDIATOR_ACCEPTED = "mediator_accepted", _("a party accepted the mediator")
         MEDIATOR_CONFIRMED = "mediator_confirmed", _("mediator confirmed")
         CONSULTATION = "consultation", _("consultation")
         DOCUMENT = "document", _("document")

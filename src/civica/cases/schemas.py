@@ -98,3 +98,33 @@ class NoteIn(Schema):
 
     body: str = Field(min_length=1, max_length=20000)
     shared_with_requester: bool = False
+
+
+class DocumentOut(Schema):
+    uuid: UUID
+    title: str
+    kind: str
+    language: str
+    content_type: str
+    size: int
+    shared_with_requester: bool
+    created_at: datetime
+    file_url: str
+    pdf_url: str | None
+
+    @staticmethod
+    def resolve_file_url(obj):
+        return f"/api/v1/cases/{obj.case.reference}/documents/{obj.uuid}/file"
+
+    @staticmethod
+    def resolve_pdf_url(obj):
+        return f"/api/v1/cases/{obj.case.reference}/documents/{obj.uuid}/pdf" if obj.pdf else None
+
+
+class DocumentIn(Schema):
+    model_config = ConfigDict(extra="forbid")
+
+    kind: str = Field(min_length=1, max_length=40)
+    language: str | None = Field(None, pattern="^(en|ro|it|el)$")
+    details: dict = Field(default_factory=dict)
+    shared_with_requester: bool = False

@@ -128,6 +128,11 @@ class MediatorSelection(models.Model):
     objected_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # The requesting party may accept the mediator at once rather than let the objection period run.
+    accepted_at = models.DateTimeField(_("accepted by the requesting party"), null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     class Meta:
         ordering = ["-proposed_at"]

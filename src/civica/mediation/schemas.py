@@ -1,7 +1,9 @@
+from datetime import datetime
 from decimal import Decimal
 from uuid import UUID
 
 from ninja import Field, Schema
+from pydantic import ConfigDict
 
 
 class MediatorFilters(Schema):
@@ -45,6 +47,13 @@ class RangeOut(Schema):
     high: Decimal
 
 
+class CourtFeesOut(Schema):
+    court_action: Decimal
+    agreement_approval: Decimal
+    refunded_if_settled_in_court: bool
+    source: str
+
+
 class EstimateOut(Schema):
     country: str
     matter: str
@@ -60,4 +69,97 @@ class EstimateOut(Schema):
     statutory_months: int | None
     extension_months: int | None
     median_days: float | None
+    court_fees: CourtFeesOut | None
     notes: list[str]
+
+
+class MediationIn(Schema):
+    model_config = ConfigDict(extra="forbid")
+
+    organisation: UUID
+    requester_organisation: UUID
+    country: str = Field(pattern="^(RO|IT)$")
+    matter: str = Field(max_length=40)
+    value: Decimal | None = Field(None, ge=0, le=Decimal("1000000000"))
+    public_body_party: bool = False
+    court_referred: bool = False
+    title: str = Field(min_length=1, max_length=250)
+    summary: str = Field("", max_length=20000)
+    other_parties: str = Field("", max_length=5000)
+    language: str = Field("en", pattern="^(en|ro|it|el)$")
+
+
+class SelectionOut(Schema):
+    mediator: UUID
+    mediator_name: str
+    status: str
+    declared_at: datetime | None
+    objection_deadline: datetime | None
+    accepted_at: datetime | None
+
+    @staticmethod
+    def resolve_mediator(obj):
+        return obj.mediator.uuid
+
+    @staticmethod
+    def resolve_mediator_name(obj):
+        return obj.mediator.full_name
+
+
+class MediationOut(Schema):
+    reference: str
+    state: str
+    country: str
+    matter: str
+    value: Decimal | None
+    mandatory: bool
+    court_referred: bool
+    public_body_party: bool
+    contract_clauses: list[str]
+    parties: list[str]
+    mediator: SelectionOut | None
+
+    @staticmethod
+    def resolve_reference(obj):
+        return obj.case.reference
+
+    @staticmethod
+    def resolve_state(obj):
+        return obj.case.state
+
+    @staticmethod
+    def resolve_mediator(obj):
+        from .selectors import current_selection
+
+        return current_selection(obj)
+
+
+class ClausesIn(Schema):
+    model_config = ConfigDict(extra="forbid")
+
+    clauses: list[str] = Field(max_length=20)
+
+
+class ProposalIn(Schema):
+    model_config = ConfigDict(extra="forbid")
+
+    mediator: UUID
+
+
+class DeclarationIn(Schema):
+    model_config = ConfigDict(extra="forbid")
+
+    no_conflict: bool
+    declaration: str = Field(min_length=1, max_length=5000)
+
+
+class ObjectionIn(Schema):
+    model_config = ConfigDict(extra="forbid")
+
+    reason: str = Field(min_length=1, max_length=5000)
+
+
+class ConfirmationIn(Schema):
+    model_config = ConfigDict(extra="forbid")
+
+    others_accepted: bool = False

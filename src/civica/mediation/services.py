@@ -277,10 +277,7 @@ def mediator_declare(*, actor, selection: MediatorSelection, no_conflict: bool, 
 @transaction.atomic
 def mediator_object(*, actor, selection: MediatorSelection, reason: str) -> MediatorSelection:
     """A party objects to the mediator, with a reason, before the deadline."""
-    if not actor.has_perm("cases.add_shared_note", selection.mediation.case) or actor.has_perm(
-        "cases.assign_case", selection.mediation.case
-    ):
-        raise PermissionDenied("mediation.object")
+    _require_party(actor, selection)
     if selection.status != MediatorSelection.Status.DECLARED or timezone.now() > selection.objection_deadline:
         raise ValidationError(_("Objections are no longer possible for this mediator."))
     if not reason.strip():
@@ -295,15 +292,39 @@ def mediator_object(*, actor, selection: MediatorSelection, reason: str) -> Medi
     return selection
 
 
+def _require_party(actor, selection: MediatorSelection) -> None:
+    """The requesting side speaks for its party; the handling side cannot speak in the parties' place."""
+    case = selection.mediation.case
+    if not actor.has_perm("cases.add_shared_note", case) or actor.has_perm("cases.assign_case", case):
+        raise PermissionDenied("mediation.party")
+
+
 @transaction.atomic
-def mediator_confirm(*, actor, selection: MediatorSelection) -> MediatorSelection:
-    """After the declaration and once the objection period is over without objection."""
+def mediator_accept(*, actor, selection: MediatorSelection) -> MediatorSelection:
+    """The requesting party accepts the mediator, waiving its right to object."""
+    _require_party(actor, selection)
+    if selection.status != MediatorSelection.Status.DECLARED or timezone.now() > selection.objection_deadline:
+        raise ValidationError(_("This mediator cannot be accepted now."))
+    selection.accepted_at, selection.accepted_by = timezone.now(), actor
+    selection.save(update_fields=["accepted_at", "accepted_by"])
+    case_services.record_event(selection.mediation.case, actor, "mediator_accepted", visible_to_requester=True)
+    return selection
+
+
+@transaction.atomic
+def mediator_confirm(*, actor, selection: MediatorSelection, others_accepted: bool = False) -> MediatorSelection:
+    """After the declaration, once the objection period is over without objection, or earlier when the
+    requesting party accepted the mediator and every other party did so in writing."""
     _require_handler(actor, selection.mediation)
     if selection.status != MediatorSelection.Status.DECLARED:
         raise ValidationError(_("Only a mediator who declared no conflict of interest can be confirmed."))
-    if timezone.now() <= selection.objection_deadline:
+    everyone_accepted = selection.accepted_at is not None and (others_accepted or len(selection.mediation.parties) <= 1)
+    if timezone.now() <= selection.objection_deadline and not everyone_accepted:
         raise ValidationError(
-            _("The parties can still object until %(date)s.")
+            _(
+                "The parties can still object until %(date)s. Confirm earlier only when every party has "
+                "accepted the mediator."
+            )
             % {"date": timezone.localtime(selection.objection_deadline).strftime("%Y-%m-%d %H:%M")}
         )
     selection.status = MediatorSelection.Status.CONFIRMED

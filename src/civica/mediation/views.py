@@ -154,8 +154,12 @@ def selection_action(request, reference, action):
             if not form.is_valid():
                 raise ValidationError(_("Say why you object."))
             services.mediator_object(actor=request.user, selection=selection, reason=form.cleaned_data["reason"])
+        elif action == "accept":
+            services.mediator_accept(actor=request.user, selection=selection)
         elif action == "confirm":
-            services.mediator_confirm(actor=request.user, selection=selection)
+            services.mediator_confirm(
+                actor=request.user, selection=selection, others_accepted=request.POST.get("others_accepted") == "on"
+            )
         else:
             raise Http404
     except PermissionDenied as error:

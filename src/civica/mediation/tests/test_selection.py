@@ -139,3 +139,27 @@ def test_mediation_page_is_404_for_outsiders(client, setup, make_organisation, m
         ).status_code
         == 404
     )
+
+
+def test_the_requesting_party_may_accept_at_once(setup):
+    staff, requester = setup["staff"], setup["requester"]
+    selection = services.mediator_propose(actor=staff, mediation=setup["mediation"], mediator=setup["italian"])
+    services.mediator_declare(actor=staff, selection=selection, no_conflict=True, declaration="Indipendente.")
+    with pytest.raises(PermissionDenied):  # the handling side cannot accept in a party's place
+        services.mediator_accept(actor=staff, selection=selection)
+    services.mediator_accept(actor=requester, selection=selection)
+    # The requesting organisation is the only party named: its acceptance ends the objection period.
+    assert services.mediator_confirm(actor=staff, selection=selection).status == "confirmed"
+
+
+def test_with_other_parties_their_written_acceptance_is_needed_too(setup):
+    staff, requester = setup["staff"], setup["requester"]
+    mediation = setup["mediation"]
+    mediation.other_parties = "Condominio Via Roma 3"
+    mediation.save()
+    selection = services.mediator_propose(actor=staff, mediation=mediation, mediator=setup["italian"])
+    services.mediator_declare(actor=staff, selection=selection, no_conflict=True, declaration="Indipendente.")
+    services.mediator_accept(actor=requester, selection=selection)
+    with pytest.raises(ValidationError, match="every party"):
+        services.mediator_confirm(actor=staff, selection=selection)
+    assert services.mediator_confirm(actor=staff, selection=selection, others_accepted=True).status == "confirmed"
