@@ -104,10 +104,18 @@ def _require_worker(actor, case: Case) -> None:
 
 @transaction.atomic
 def document_generate(
-    *, actor, case: Case, kind_key: str, language: str = "", details: dict | None = None, shared: bool = False
+    *,
+    actor,
+    case: Case,
+    kind_key: str,
+    language: str = "",
+    details: dict | None = None,
+    shared: bool = False,
+    pdf_copy: bool = True,
 ) -> CaseDocument:
-    """Fill in the kind's template for this case, keep the DOCX and, where LibreOffice is installed,
-    its PDF copy. A template that cannot be filled in changes nothing and says why."""
+    """Fill in the kind's template for this case, keep the DOCX and, where LibreOffice is installed
+    (and `pdf_copy` is left on), its PDF copy. A template that cannot be filled in changes nothing and
+    says why."""
     _require_worker(actor, case)
     try:
         kind = document_kinds.get(kind_key)
@@ -121,7 +129,7 @@ def document_generate(
         docx = documents.render_docx(
             template_for(case.organisation, kind, language), _context(case, kind, details, language)
         )
-        pdf = documents.docx_to_pdf(docx) if documents.pdf_available() else None
+        pdf = documents.docx_to_pdf(docx) if pdf_copy and documents.pdf_available() else None
     except documents.DocumentError as error:
         raise ValidationError({"kind": str(error)}) from error
     with translation.override(language):

@@ -2,23 +2,28 @@
 
 import os
 from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import partial
 from pathlib import Path
 
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.utils import timezone
 
+from civica.cases import document_services
 from civica.cases import selectors as case_selectors
 from civica.cases import services as case_services
 from civica.knowledge import selectors as knowledge_selectors
 from civica.knowledge import services as knowledge_services
 from civica.mediation import selectors as mediation_selectors
 from civica.mediation import services as mediation_services
+from civica.mediation.models import MediationCase
 from civica.organisations import selectors as organisation_selectors
 from civica.organisations import services as organisation_services
 from civica.organisations.models import Organisation, Territory
 
-from .world import KNOWLEDGE, MEDIATORS, ORGANISATIONS, PEOPLE, PLATFORM_ADMIN, REQUESTS
+from .world import KNOWLEDGE, MEDIATIONS, MEDIATORS, ORGANISATIONS, PEOPLE, PLATFORM_ADMIN, REQUESTS
 
 DEFAULT_PASSWORD = "civica-demo-2026"  # noqa: S105 - the published demo password; CIVICA_DEMO_PASSWORD overrides it
 
@@ -71,7 +76,9 @@ def _ensure_territories() -> None:
 
 
 @transaction.atomic
-def demo_load() -> DemoReport:
+def demo_load(*, pdf_copies: bool = True) -> DemoReport:
+    """The demo world. `pdf_copies=False` skips LibreOffice for the documents' PDF copies (a few
+    seconds each), for tests that only look at the rest."""
     _ensure_territories()
     report = DemoReport(password=demo_password())
     territories = {t.code: t for t in Territory.objects.all()}
@@ -110,6 +117,7 @@ def demo_load() -> DemoReport:
         report.logins.append((email, summary))
     _requests(by_slug, report)
     _mediators(by_slug)
+    _mediations(by_slug, report, pdf_copies=pdf_copies)
     _knowledge(by_slug)
     return report
 
@@ -167,5 +175,64 @@ def _requests(by_slug: dict, report: DemoReport) -> None:
             case_services.case_set_owner(actor=staff, case=case, owner=staff)
         for step in steps:
             outcome = "Mediere recomandată; modelele de documente au fost transmise." if step == "close" else ""
-            case = case_services.case_transition(actor=staff, case=case, transition=step, outcome=outcome)
+            actor = people[email] if step == "withdraw" else staff
+            case = case_services.case_transition(actor=actor, case=case, transition=step, outcome=outcome)
         report.cases_created += 1
+
+
+def _mediations(by_slug: dict, report: DemoReport, *, pdf_copies: bool) -> None:
+    """Mediations taken through the procedure by the people who would take each step, with their documents."""
+    centre = by_slug["amr-centru-resurse"]
+    known = set(case_selectors.cases_visible_to_organisation(centre).values_list("title", flat=True))
+    users = get_user_model().objects
+    staff = users.get(email="mihai.ionescu@amr.example")
+    for data in MEDIATIONS:
+        if data["title"] in known:
+            continue
+        requester = users.get(email=data["requester"])
+        mediation = mediation_services.mediation_open(
+            actor=requester,
+            organisation=centre,
+            requester_organisation=by_slug[data["requester_organisation"]],
+            title=data["title"],
+            summary=data["summary"],
+            country="RO",
+            matter=data["matter"],
+            value=Decimal(data["value"]),
+            public_body_party=True,
+            other_parties=data["other_parties"],
+            language="ro",
+        )
+        case = mediation.case
+        case_services.case_set_owner(actor=staff, case=case, owner=staff)
+        mediator = mediation_selectors.mediators_of(centre).get(authorisation_number=data["mediator"])
+        selection = mediation_services.mediator_propose(actor=staff, mediation=mediation, mediator=mediator)
+        report.cases_created += 1
+        if not data["steps"]:
+            continue
+        mediation_services.mediator_declare(
+            actor=staff, selection=selection, no_conflict=True, declaration="Nu am nicio legătură cu părțile."
+        )
+        mediation_services.mediator_accept(actor=requester, selection=selection)
+        mediation_services.mediator_confirm(actor=staff, selection=selection, others_accepted=True)
+        mediation_services.mediation_contract_clauses_set(
+            actor=staff, mediation=mediation, clauses=[key for key, _label in MediationCase.RO_MANDATORY_CLAUSES]
+        )
+        make = partial(document_services.document_generate, actor=staff, pdf_copy=pdf_copies)
+        make(
+            case=case,
+            kind_key="contract_ro",
+            details={"fee": Decimal("2000"), "fee_sharing": "", "copies": 3},
+            shared=True,
+        )
+        for step in data["steps"]:
+            case = case_services.case_transition(actor=staff, case=case, transition=step)
+        make(case=case, kind_key="mandate", details=data["mandate"])
+        make(case=case, kind_key="agreement", details={"terms": data["agreement"], "place": "București"}, shared=True)
+        case = case_services.case_transition(actor=staff, case=case, transition="agree", outcome=data["agreement"])
+        make(
+            case=case,
+            kind_key="closing_minutes",
+            details={"place": "București", "closed_on": timezone.localdate()},
+            shared=True,
+        )

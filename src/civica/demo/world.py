@@ -417,6 +417,50 @@ REQUESTS = [
         "Proprietarul contestă refuzul autorizației. Ce soluții au funcționat în alte primării?",
         ["triage", "analyse", "answer", "close"],
     ),
+    (
+        "radu.constantin@cries.example",
+        "asociatia-cries",
+        "Sesiune de informare pentru consilierii locali din Timișoara",
+        "Cererea a fost retrasă: sesiunea s-a organizat direct cu primăria.",
+        ["withdraw"],
+    ),
+]
+
+# Mediations at the resource centre (seed 000): one taken from the dispute to the closing minutes, with
+# every document, and one just opened, its mediator proposed. Steps are taken by the centre's staff.
+MEDIATIONS = [
+    {
+        "requester": "ioana.marin@primarie-s1.example",
+        "requester_organisation": "primaria-sector-1",
+        "title": "Repartizarea costurilor de reabilitare termică – blocul din str. Buzești nr. 12",
+        "summary": "Asociația de proprietari contestă cota-parte a primăriei din costurile lucrărilor. Primăria "
+        "propune medierea înaintea unui proces.",
+        "matter": "public_service",
+        "value": "120000",
+        "other_parties": "Asociația de proprietari Buzești 12",
+        "mediator": "RO-DEMO-1001",
+        "steps": ["sign_contract", "start_sessions", "seek_mandate"],
+        "mandate": {
+            "representative": "Andrei Ionescu",
+            "position": "Director, Direcția juridică",
+            "legal_opinion": "Avizul Direcției juridice nr. 1.204 din 3 noiembrie 2026",
+            "act": "Dispoziția Primarului Sectorului 1 nr. 2.245 din 5 noiembrie 2026",
+            "limits": "Primăria poate suporta cel mult 35% din costul lucrărilor, plătit în două tranșe anuale.",
+        },
+        "agreement": "Primăria suportă 30% din costul lucrărilor, în două tranșe (martie și septembrie 2027); "
+        "asociația renunță la orice alte pretenții privind aceste lucrări.",
+    },
+    {
+        "requester": "ioana.marin@primarie-s1.example",
+        "requester_organisation": "primaria-sector-1",
+        "title": "Taxa de salubrizare – contestația comercianților din Piața Amzei",
+        "summary": "Comercianții contestă modul de calcul al taxei pentru 2026. Primăria dorește o soluție amiabilă.",
+        "matter": "public_service",
+        "value": "18000",
+        "other_parties": "Asociația comercianților din Piața Amzei",
+        "mediator": "RO-DEMO-1001",
+        "steps": [],
+    },
 ]
 
 # Mediators listed by the resource centre and by the Italian mediation rooms (imported as CSV).

@@ -10,4 +10,5 @@ urlpatterns = [
     path("mediation/new/", views.open_mediation, name="open"),
     path("mediation/<str:reference>/", views.mediation_case, name="case"),
     path("mediation/<str:reference>/mediator/<str:action>/", views.selection_action, name="selection"),
+    path("mediation/<str:reference>/clauses/", views.set_clauses, name="clauses"),
 ]

@@ -170,3 +170,21 @@ def selection_action(request, reference, action):
     else:
         messages.success(request, _("The mediation has been updated."))
     return redirect("mediation:case", reference=reference)
+
+
+@login_required
+@require_POST
+def set_clauses(request, reference):
+    mediation = _mediation(request, reference)
+    try:
+        services.mediation_contract_clauses_set(
+            actor=request.user, mediation=mediation, clauses=request.POST.getlist("clauses")
+        )
+    except PermissionDenied as error:
+        raise Http404 from error
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, _("The clauses of the contract have been saved."))
+    return redirect("mediation:case", reference=reference)

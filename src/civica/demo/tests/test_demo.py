@@ -10,7 +10,7 @@ from civica.organisations.models import Membership, Organisation
 @pytest.fixture
 def demo(territories, monkeypatch):
     monkeypatch.setenv("CIVICA_DEMO_PASSWORD", "correct-horse-battery")
-    return demo_load()
+    return demo_load(pdf_copies=False)
 
 
 def test_demo_world_is_drawn_from_the_seeds(demo):
@@ -30,12 +30,29 @@ def test_demo_world_is_drawn_from_the_seeds(demo):
     assert Membership.objects.filter(user__email="ana.popescu@amr.example").count() == 2
 
 
-def test_resource_centre_holds_requests_in_several_states(demo):
+def test_resource_centre_holds_requests_in_every_state(demo):
+    from civica.cases import workflows
     from civica.cases.models import Case
 
-    states = set(Case.objects.filter(organisation__slug="amr-centru-resurse").values_list("state", flat=True))
-    assert {"submitted", "triage", "analysis", "waiting", "answered", "closed"} <= states
-    assert demo.cases_created == 6
+    requests = Case.objects.filter(organisation__slug="amr-centru-resurse", workflow="request")
+    assert set(requests.values_list("state", flat=True)) == {s.key for s in workflows.get("request").states}
+    assert demo.cases_created == 9
+
+
+def test_a_demo_mediation_went_from_dispute_to_closing_minutes(demo):
+    from civica.cases.models import Case
+    from civica.core.documents import docx_text
+
+    case = Case.objects.get(workflow="mediation_ro", state="agreement")
+    assert case.requester_organisation.slug == "primaria-sector-1"
+    assert case.mediation.selections.get().status == "confirmed"
+    kinds = set(case.documents.values_list("kind", flat=True))
+    assert kinds == {"contract_ro", "mandate", "agreement", "closing_minutes"}
+    minutes = case.documents.get(kind="closing_minutes")
+    with minutes.file.open("rb") as handle:
+        assert "Primăria suportă 30%" in docx_text(handle.read())
+    assert not case.documents.get(kind="mandate").shared_with_requester  # the decision circuit stays internal
+    assert Case.objects.filter(workflow="mediation_ro", state="information").exists()
 
 
 def test_demo_password_comes_from_the_environment(demo, client):
@@ -47,7 +64,7 @@ def test_demo_password_comes_from_the_environment(demo, client):
 
 def test_second_run_changes_nothing(demo):
     events = AuditEvent.objects.count()
-    again = demo_load()
+    again = demo_load(pdf_copies=False)
     assert not again.changed
     assert AuditEvent.objects.count() == events
     assert len(again.logins) == len(demo.logins)
