@@ -58,6 +58,7 @@ def create_request(request, payload: RequestIn):
             requester_organisation=requester,
             title=payload.title,
             summary=payload.summary,
+            topic=payload.topic,
             language=payload.language,
             channel="api",
         )

@@ -2,6 +2,8 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from civica.core import topics
+
 
 class CaseFilterForm(forms.Form):
     q = forms.CharField(label=_("Reference or title"), required=False, max_length=100)
@@ -21,6 +23,7 @@ class RequestForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 8}),
         help_text=_("What happened, who is involved (without personal data that is not needed), what you ask for."),
     )
+    topic = forms.ChoiceField(label=_("Topic"), required=False, choices=topics.choices(_("Choose a topic")))
     language = forms.ChoiceField(label=_("Language of the case"), choices=settings.LANGUAGES)
 
     def __init__(self, *args, recipients, own_organisations, **kwargs):
@@ -100,6 +103,7 @@ class LogContactForm(forms.Form):
     )
     title = forms.CharField(label=_("Title"), max_length=250)
     summary = forms.CharField(label=_("What was asked"), widget=forms.Textarea(attrs={"rows": 6}))
+    topic = forms.ChoiceField(label=_("Topic"), required=False, choices=topics.choices(_("Choose a topic")))
     language = forms.ChoiceField(label=_("Language of the case"), choices=settings.LANGUAGES)
 
     def __init__(self, *args, centres, organisations, **kwargs):
@@ -128,3 +132,14 @@ class TemplateUploadForm(forms.Form):
         label=_("Template (.docx)"),
         help_text=_("A Word document using the placeholders listed on this page."),
     )
+
+
+class SolutionFilterForm(forms.Form):
+    """Narrows the similar solutions shown while a case is analysed."""
+
+    topic = forms.ChoiceField(label=_("Topic"), required=False, choices=topics.choices(_("Any topic")))
+    territory = forms.ChoiceField(label=_("Territory"), required=False)
+
+    def __init__(self, *args, territories=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["territory"].choices = [("", _("Anywhere")), *[(t.code, t.name) for t in territories]]

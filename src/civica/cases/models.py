@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from civica.core import topics
 from civica.core.models import PublicRecord
 
 
@@ -69,6 +70,7 @@ class Case(PublicRecord):
     )
     title = models.CharField(_("title"), max_length=250)
     summary = models.TextField(_("summary"), blank=True)
+    topic = models.CharField(_("topic"), max_length=30, choices=topics.choices(), blank=True)
     language = models.CharField(_("language"), max_length=5, choices=settings.LANGUAGES, default="en")
     channel = models.CharField(_("came in by"), max_length=10, choices=Channel.choices, default=Channel.WEB)
     state = models.CharField(_("state"), max_length=40)

@@ -57,6 +57,7 @@ class CaseDetailOut(CaseOut):
     """One case as the caller may see it: the requester gets shared notes and public timeline lines only."""
 
     summary: str
+    topic: str
     outcome: str
     next_steps: list[str]
     notes: list[NoteOut]
@@ -83,6 +84,7 @@ class RequestIn(Schema):
     requester_organisation: UUID
     title: str = Field(min_length=1, max_length=250)
     summary: str = Field("", max_length=20000)
+    topic: str = Field("", max_length=30)
     language: str = Field("en", pattern="^(en|ro|it|el)$")
 
 

@@ -6,7 +6,7 @@ own it or are assigned to it; the requesting organisation's members (without int
 
 from django.db.models import Q, QuerySet
 
-from civica.core import search
+from civica.core import search, topics
 from civica.organisations import selectors as organisation_selectors
 from civica.organisations.models import Organisation
 
@@ -132,16 +132,19 @@ def _handled_ids(user) -> list[int]:
     return organisation_selectors.organisation_ids_with_role(user)
 
 
-def similar_solutions(*, user, case: Case, limit: int = 5) -> list[Case]:
-    """Closed cases of the organisations the person handles cases for that resemble this one, best first.
+def similar_solutions(*, user, case: Case, topic: str = "", territory: str = "", limit: int = 5) -> list[Case]:
+    """Closed cases of the organisations the person handles cases for that resemble this one, best first,
+    optionally only those on a topic or from a territory (or a place inside it).
 
     Only their title and outcome are ever shown: they were indexed without summary, notes or parties."""
     uuids = list(Organisation.objects.filter(pk__in=_handled_ids(user)).values_list("uuid", flat=True))
+    tags = ([topics.tag(topic)] if topic else []) + ([f"territory:{territory}"] if territory else [])
     hits = search.search(
         case.title,
         visible_organisation_uuids=uuids,
         include_public=False,
         record_types=["cases.case"],
+        tags=tags,
         limit=limit + 1,
         match_any=True,
     )
@@ -156,4 +159,21 @@ def solution_get(*, user, uuid) -> Case:
         Case.objects.filter(organisation_id__in=_handled_ids(user), closed_at__isnull=False)
         .exclude(outcome="")
         .get(uuid=uuid)
+    )
+
+
+def good_practices(*, user, case: Case, topic: str = "", limit: int = 5) -> list:
+    """Knowledge-library entries (good practices, methodology, model forms) that resemble the case and
+    that the person may read: public ones, and members-only ones of their own organisations."""
+    uuids = list(
+        Organisation.objects.filter(pk__in=organisation_selectors.roles_of(user)).values_list("uuid", flat=True)
+    )
+    return search.search(
+        case.title,
+        visible_organisation_uuids=uuids,
+        include_public=True,
+        record_types=["knowledge.knowledgeitem"],
+        tags=[topics.tag(topic)] if topic else None,
+        limit=limit,
+        match_any=True,
     )

@@ -12,7 +12,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from civica.core import audit, calendar, notifications, search
+from civica.core import audit, calendar, notifications, search, topics
 from civica.organisations import selectors as organisation_selectors
 
 from . import selectors, workflows
@@ -90,6 +90,7 @@ def case_open(
     requester_organisation=None,
     language: str = "en",
     channel: str = "web",
+    topic: str = "",
 ) -> Case:
     """Open a case at `organisation`: by its own staff (a call or a visit they log) or by a member of the
     requesting organisation."""
@@ -105,6 +106,8 @@ def case_open(
         raise PermissionDenied("cases.log_contact")
     if not title.strip():
         raise ValidationError({"title": _("Give the case a title.")})
+    if topic and topic not in topics.TOPICS:
+        raise ValidationError({"topic": _("Choose a topic from the list.")})
     now = timezone.now()
     case = Case.objects.create(
         reference=_next_reference(flow.prefix, now.year),
@@ -114,6 +117,7 @@ def case_open(
         requester=actor if acts_for_requester else None,
         title=title.strip(),
         summary=summary,
+        topic=topic,
         language=language,
         channel=channel,
         state=flow.initial,
@@ -189,13 +193,21 @@ def _index_solution(case: Case, state: workflows.State) -> None:
     """A closed case becomes a solution others can find: its title and outcome only, never the summary,
     the notes or the parties, so that no personal data reaches the index."""
     if state.terminal and case.outcome:
+        tags = [case.workflow]
+        if case.topic:
+            tags.append(topics.tag(case.topic))
+        # The requester's territory and those above it, so a county finds its municipalities' cases.
+        territory = case.requester_organisation.territory if case.requester_organisation_id else None
+        while territory is not None:
+            tags.append(f"territory:{territory.code}")
+            territory = territory.parent
         search.index(
             instance=case,
             title=case.title,
             body=case.outcome,
             language=case.language,
             organisation_uuid=case.organisation.uuid,
-            tags=[case.workflow],
+            tags=tags,
         )
     else:
         search.unindex(case)

@@ -23,6 +23,7 @@ from .forms import (
     NoteForm,
     OwnerForm,
     RequestForm,
+    SolutionFilterForm,
     TaskForm,
     TransitionForm,
 )
@@ -101,6 +102,7 @@ def open_request(request):
                 requester_organisation=data["requester_organisation"],
                 title=data["title"],
                 summary=data["summary"],
+                topic=data["topic"],
                 language=data["language"],
             )
         except PermissionDenied:
@@ -111,6 +113,36 @@ def open_request(request):
             messages.success(request, _("Your request %(reference)s has been sent.") % {"reference": case.reference})
             return redirect("cases:detail", reference=case.reference)
     return render(request, "cases/open_request.html", {"form": form})
+
+
+def _filter_territories(country: str):
+    """The level a centre thinks in: counties in Romania, provinces in Italy, regions in Greece."""
+    for level in ("county", "province", "region"):
+        territories = list(organisation_selectors.territories(country=country, level=level))
+        if territories:
+            return territories
+    return []
+
+
+def _solutions(request, case: Case, *, analysing: bool) -> dict:
+    """What resembles the case while it is analysed: closed cases and good practices, narrowed by topic
+    and territory (the requester's country's counties and regions)."""
+    if not analysing:
+        return {"solutions": [], "good_practices": [], "solution_filter": None}
+    country = case.requester_organisation.country if case.requester_organisation_id else case.organisation.country
+    form = SolutionFilterForm(
+        request.GET or None,
+        initial={"topic": case.topic},
+        territories=_filter_territories(country),
+    )
+    filters = form.cleaned_data if form.is_bound and form.is_valid() else {"topic": case.topic, "territory": ""}
+    return {
+        "solutions": selectors.similar_solutions(
+            user=request.user, case=case, topic=filters["topic"], territory=filters["territory"]
+        ),
+        "good_practices": selectors.good_practices(user=request.user, case=case, topic=filters["topic"]),
+        "solution_filter": form,
+    }
 
 
 @login_required
@@ -134,9 +166,7 @@ def detail(request, reference):
         "task_form": TaskForm(),
         "owner_form": OwnerForm(people=selectors.workers_for(case)) if works_on_it else None,
         "consultations": selectors.consultations(case),
-        "solutions": selectors.similar_solutions(user=request.user, case=case)
-        if works_on_it and not flow.state(case.state).terminal
-        else [],
+        **_solutions(request, case, analysing=works_on_it and not flow.state(case.state).terminal),
         "consultation_form": ConsultationForm() if works_on_it else None,
         "documents": document_services.documents_visible(user=request.user, case=case),
         "document_kinds": document_kinds.kinds_for(case) if works_on_it else [],
@@ -320,6 +350,7 @@ def log_contact(request):
                 requester_organisation=data["requester_organisation"],
                 title=data["title"],
                 summary=data["summary"],
+                topic=data["topic"],
                 language=data["language"],
                 channel=data["channel"],
             )

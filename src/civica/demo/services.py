@@ -124,10 +124,11 @@ def demo_load(*, pdf_copies: bool = True) -> DemoReport:
 
 def _knowledge(by_slug: dict) -> None:
     centre = by_slug["amr-centru-resurse"]
-    if knowledge_selectors.items_of(centre).exists():
-        return
+    published = set(knowledge_selectors.items_of(centre).values_list("versions__title", flat=True))
     staff = get_user_model().objects.get(email="mihai.ionescu@amr.example")
-    for kind, visibility, title, body, translations in KNOWLEDGE:
+    for kind, visibility, title, body, translations, item_topics in KNOWLEDGE:
+        if title in published:
+            continue
         knowledge_services.item_publish(
             actor=staff,
             organisation=centre,
@@ -137,6 +138,7 @@ def _knowledge(by_slug: dict) -> None:
             body=body,
             language="ro",
             translations=translations,
+            topics=item_topics,
         )
 
 

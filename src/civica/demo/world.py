@@ -495,6 +495,7 @@ KNOWLEDGE = [
                 "local taxes, permits or contracts.",
             }
         },
+        ["public_services", "local_taxes"],
     ),
     (
         "methodology",
@@ -504,6 +505,7 @@ KNOWLEDGE = [
         "acordă mandat reprezentantului. 3. Reprezentantul semnează contractul de mediere. 4. Înțelegerea finală se "
         "semnează numai în limitele mandatului.",
         {},
+        ["contracts"],
     ),
     (
         "faq",
@@ -512,6 +514,7 @@ KNOWLEDGE = [
         "Onorariul se negociază cu mediatorul și se împarte în mod egal între părți, dacă nu se convine altfel "
         "(Legea 192/2006). Ședința de informare este gratuită.",
         {},
+        [],
     ),
     (
         "model_form",
@@ -520,5 +523,21 @@ KNOWLEDGE = [
         "Modelul cuprinde: părțile, obiectul litigiului, limitele mandatului, durata și obligația de informare a "
         "primarului. Se completează de compartimentul juridic.",
         {},
+        ["contracts"],
+    ),
+    (
+        "good_practice",
+        "public",
+        "Bună practică: medierea disputei privind reabilitarea termică a blocurilor din Cluj-Napoca",
+        "Primăria și asociațiile de proprietari au convenit, prin mediere, un calendar de plată în tranșe și o "
+        "comisie comună de recepție a lucrărilor. Litigiile au fost evitate, iar lucrările s-au încheiat la termen.",
+        {
+            "en": {
+                "title": "Good practice: mediating the thermal rehabilitation dispute in Cluj-Napoca",
+                "body": "Through mediation the city hall and the owners' associations agreed on payment in instalments "
+                "and a joint committee to accept the works. Court cases were avoided and the works ended on time.",
+            }
+        },
+        ["public_works", "housing"],
     ),
 ]

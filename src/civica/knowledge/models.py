@@ -14,6 +14,7 @@ class KnowledgeItem(PublicRecord):
         METHODOLOGY = "methodology", _("Methodology")
         FAQ = "faq", _("Frequently asked question")
         MODEL_FORM = "model_form", _("Model form")
+        GOOD_PRACTICE = "good_practice", _("Good practice")
 
     class Visibility(models.TextChoices):
         PUBLIC = "public", _("Everyone")

@@ -4,7 +4,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from civica.core import audit, search
+from civica.core import audit, search, topics
 
 from .models import KnowledgeItem, KnowledgeVersion
 
@@ -39,7 +39,7 @@ def _index(item: KnowledgeItem, version: KnowledgeVersion) -> None:
         language=version.language,
         organisation_uuid=item.organisation.uuid,
         is_public=item.visibility == "public",
-        tags=[item.kind, *item.topics],
+        tags=[item.kind, *(topics.tag(topic) for topic in item.topics)],
     )
 
 

@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from civica.core import topics
+
 from .matters import MATTERS
 
 COUNTRIES = [("IT", _("Italy")), ("RO", _("Romania")), ("GR", _("Greece"))]
@@ -52,6 +54,7 @@ class MediationForm(forms.Form):
     court_referred = forms.BooleanField(label=_("A court sent the parties to mediation"), required=False)
     title = forms.CharField(label=_("Title"), max_length=250)
     summary = forms.CharField(label=_("Describe the dispute"), widget=forms.Textarea(attrs={"rows": 6}))
+    topic = forms.ChoiceField(label=_("Topic"), required=False, choices=topics.choices(_("Choose a topic")))
     other_parties = forms.CharField(
         label=_("Other parties"),
         required=False,

@@ -86,6 +86,7 @@ class MediationIn(Schema):
     title: str = Field(min_length=1, max_length=250)
     summary: str = Field("", max_length=20000)
     other_parties: str = Field("", max_length=5000)
+    topic: str = Field("", max_length=30)
     language: str = Field("en", pattern="^(en|ro|it|el)$")
 
 

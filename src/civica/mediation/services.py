@@ -176,6 +176,7 @@ def mediation_open(
     summary: str = "",
     language: str = "en",
     other_parties: str = "",
+    topic: str = "",
 ) -> MediationCase:
     """Open a mediation at a mediation body or centre, unless the matter may not be mediated."""
     reason = refusal_reason(matter)
@@ -193,6 +194,7 @@ def mediation_open(
         summary=summary,
         requester_organisation=requester_organisation,
         language=language,
+        topic=topic,
     )
     return MediationCase.objects.create(
         case=case,
