@@ -152,6 +152,11 @@ def test_organisation_admin_pages(page, live_server, world, lang):
     if not page.locator("#id_email-error").count():
         checker.problems.append("invite, invalid e-mail: no error on the field")
     checker.visit(f"{base}/members/{colleague.uuid}/", label="membership edit")
+    checker.visit(f"/{lang}/cases/templates/", label="document templates")
+    checker.visit(f"/{lang}/cases/templates/{ADMIN_ORGANISATION}/contract_ro/", label="document template, contract")
+    checker.submit('main form[enctype="multipart/form-data"]', label="document template, no file", expect_status=200)
+    if not page.locator(".govuk-error-summary").count():
+        checker.problems.append("document template, no file: no error summary")
     checker.visit(f"{base}/audit/?show=changes", label="audit, changes")
     checker.visit(f"{base}/audit/?show=access", label="audit, access")
 
@@ -267,6 +272,7 @@ def test_case_pages(new_context, live_server, world, lang):
     open_case = Case.objects.filter(organisation__slug=ADMIN_ORGANISATION, state="analysis").first()
     closed_case = Case.objects.filter(organisation__slug=ADMIN_ORGANISATION, state="closed").first()
     waiting_case = Case.objects.filter(requester_organisation__slug="primaria-sector-1", state="waiting").first()
+    agreed = Case.objects.get(workflow="mediation_ro", state="agreement")
     _schedule_video_consultation(open_case)
     problems = []
 
@@ -278,6 +284,15 @@ def test_case_pages(new_context, live_server, world, lang):
     checker.visit(f"/{lang}/cases/{open_case.reference}/", label="case under analysis, staff")
     checker.visit(f"/{lang}/cases/{closed_case.reference}/", label="closed case, staff")
     checker.visit(f"/{lang}/cases/log/", label="log a call or a visit")
+    checker.visit(f"/{lang}/cases/{agreed.reference}/", label="closed mediation with its documents, staff")
+    checker.visit(f"/{lang}/cases/{open_case.reference}/?topic=housing", label="case, solutions filtered")
+    checker.visit(
+        f"/{lang}/cases/{open_case.reference}/documents/new/acknowledgement/", label="make an acknowledgement"
+    )
+    checker.visit(f"/{lang}/cases/{agreed.reference}/documents/new/closing_minutes/", label="make closing minutes")
+    checker.submit("main form[method=post]", label="make closing minutes, empty", expect_status=200)
+    if not page.locator(".govuk-error-summary").count():
+        checker.problems.append("make closing minutes, empty: no error summary")
     problems += checker.problems
     page.context.close()
 
@@ -285,6 +300,7 @@ def test_case_pages(new_context, live_server, world, lang):
     sign_in(page, live_server, REQUESTER, world["password"], lang=lang)
     checker = PageChecker(page, live_server, lang)
     checker.visit(f"/{lang}/cases/{waiting_case.reference}/", label="case waiting for the requester, requester")
+    checker.visit(f"/{lang}/cases/{agreed.reference}/", label="closed mediation with its documents, requester")
     checker.visit(f"/{lang}/cases/new/", label="send a request")
     checker.submit('main form:has(textarea[name="summary"])', label="send a request, empty", expect_status=200)
     if not page.locator(".govuk-error-summary").count():
@@ -301,6 +317,9 @@ def test_mediation_pages(page, live_server, world, lang):
     checker.visit(f"{base}/estimate/", label="estimate, empty")
     checker.visit(f"{base}/estimate/?country=IT&matter=condominium&value=30000&parties=2", label="estimate, Italy")
     checker.visit(f"{base}/estimate/?country=RO&matter=domestic_violence&parties=2", label="estimate, refused")
+    checker.visit(
+        f"{base}/estimate/?country=RO&matter=division&value=100000&parties=2", label="estimate, Romania, court fees"
+    )
     checker.visit(f"{base}/estimate/?country=IT&matter=lease&value=-1&parties=1", label="estimate, invalid")
     checker.visit(f"{base}/mediators/", label="mediators")
     checker.visit(f"{base}/mediators/?country=IT&specialisation=family", label="mediators, filtered")
@@ -340,6 +359,8 @@ def test_mediation_case_pages(new_context, live_server, world, lang):
         checker = PageChecker(page, live_server, lang)
         checker.visit(f"/{lang}/mediation/{reference}/", label=f"mediation, {label}")
         checker.visit(f"/{lang}/cases/{reference}/", label=f"mediation case, {label}")
+        if email == STAFF:
+            checker.visit(f"/{lang}/cases/{reference}/documents/new/invitation/", label="make an invitation")
         if email == REQUESTER:
             checker.visit(f"/{lang}/mediation/new/", label="start a mediation")
             page.locator("#id_matter").select_option("domestic_violence")

@@ -87,6 +87,10 @@ class Case(PublicRecord):
     )
     state_entered_at = models.DateTimeField(_("in this state since"))
     due_at = models.DateTimeField(_("due"), null=True, blank=True)
+    # The deadline a reminder was last sent for, before it and once it had passed: a new deadline
+    # (the next state's) gets reminders of its own; the same one never twice.
+    reminded_before = models.DateTimeField(null=True, blank=True, editable=False)
+    reminded_overdue = models.DateTimeField(null=True, blank=True, editable=False)
     closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
     outcome = models.TextField(_("outcome"), blank=True)
 
