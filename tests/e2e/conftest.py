@@ -111,7 +111,8 @@ def demo_world(territories):
     """The whole demo: organisations in four countries, people of every role, a platform admin."""
     from civica.demo.services import demo_load, demo_password
 
-    report = demo_load()
+    # The demo's PDF copies take LibreOffice a few seconds each; pages list documents either way.
+    report = demo_load(pdf_copies=False)
     return report, demo_password()
 
 
