@@ -318,7 +318,7 @@ def exchange_record(*, actor, bank: TimeBank, counterpart: BankMember, i_provide
     return exchange
 
 
-def _confirm_locked(exchange: Exchange, *, automatically: bool) -> Exchange:
+def _confirm_locked(exchange: Exchange, *, automatically: bool) -> tuple[Exchange, dict]:
     bank = exchange.bank
     receiver_account = Account.objects.get(member_id=exchange.receiver_id)
     provider_account = Account.objects.get(member_id=exchange.provider_id)
@@ -416,6 +416,7 @@ def exchanges_confirm_due(now) -> int:
 
 @transaction.atomic
 def feedback_give(*, actor, exchange: Exchange, rating: int, comment: str = "") -> Feedback:
+    exchange = Exchange.objects.select_related("bank__organisation").get(pk=exchange.pk)
     me = _active_member(actor, exchange.bank)
     if me.pk not in (exchange.provider_id, exchange.receiver_id):
         raise PermissionDenied
