@@ -12,7 +12,7 @@ from django.db.models.functions import TruncMonth
 from civica.organisations import selectors as organisation_selectors
 from civica.organisations.models import Role
 
-from .models import Account, BankMember, Entry, Exchange, Listing, TimeBank, Transfer
+from .models import Account, BankMember, Category, Entry, Exchange, Listing, TimeBank, Transfer
 
 
 def is_bank_staff(user, bank: TimeBank) -> bool:
@@ -236,7 +236,10 @@ def dashboard(*, user, bank: TimeBank) -> dict:
     if not is_bank_staff(user, bank):
         return {}
     confirmed = Exchange.objects.filter(bank=bank, status=Exchange.Status.CONFIRMED)
-    by_category = list(confirmed.values("category").annotate(minutes=Sum("minutes")).order_by("-minutes"))
+    by_category = [
+        {**row, "label": Category(row["category"]).label}
+        for row in confirmed.values("category").annotate(minutes=Sum("minutes")).order_by("-minutes", "category")
+    ]
     by_month = list(
         confirmed.annotate(month=TruncMonth("performed_on"))
         .values("month")

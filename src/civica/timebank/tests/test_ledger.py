@@ -62,23 +62,35 @@ def test_fractional_minutes_and_missing_author_are_refused(bank_world):
     anna, bruno, _ = bank_world["members"]
     with pytest.raises(ledger.LedgerError, match="whole minutes"):
         ledger.post(
-            bank=bank_world["bank"], kind="exchange", entered_by=bank_world["admin"],
-            legs={_account(anna): -1.5, _account(bruno): 1.5}, description="x", occurred_on=date(2026, 1, 1),
-        )  # fmt: skip
+            bank=bank_world["bank"],
+            kind="exchange",
+            entered_by=bank_world["admin"],
+            legs={_account(anna): -1.5, _account(bruno): 1.5},
+            description="x",
+            occurred_on=date(2026, 1, 1),
+        )
     with pytest.raises(ledger.LedgerError, match="entered it"):
         ledger.post(
-            bank=bank_world["bank"], kind="exchange", entered_by=None,
-            legs={_account(anna): -15, _account(bruno): 15}, description="x", occurred_on=date(2026, 1, 1),
-        )  # fmt: skip
+            bank=bank_world["bank"],
+            kind="exchange",
+            entered_by=None,
+            legs={_account(anna): -15, _account(bruno): 15},
+            description="x",
+            occurred_on=date(2026, 1, 1),
+        )
 
 
 def test_accounts_of_another_bank_cannot_be_mixed_in(bank_world):
     anna = bank_world["members"][0]
     with pytest.raises(ledger.LedgerError, match="same time bank"):
         ledger.post(
-            bank=bank_world["bank"], kind="exchange", entered_by=bank_world["admin"],
-            legs={_account(anna): -15, _account(bank_world["outsider"]): 15}, description="x", occurred_on=date(2026, 1, 1),
-        )  # fmt: skip
+            bank=bank_world["bank"],
+            kind="exchange",
+            entered_by=bank_world["admin"],
+            legs={_account(anna): -15, _account(bank_world["outsider"]): 15},
+            description="x",
+            occurred_on=date(2026, 1, 1),
+        )
 
 
 def test_credit_limit_and_maximum_balance_hold(bank_world):

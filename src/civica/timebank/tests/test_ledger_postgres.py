@@ -35,21 +35,22 @@ def _raw_transfer(cursor, bank, user) -> int:
 
 def test_a_raw_unbalanced_insert_fails_at_commit(bank_world):
     anna, bruno, _ = _accounts(bank_world)
-    with pytest.raises(IntegrityError, match="does not balance"):
-        with transaction.atomic(), connection.cursor() as cursor:
-            transfer_id = _raw_transfer(cursor, bank_world["bank"], bank_world["admin"])
-            cursor.execute(
-                "INSERT INTO timebank_entry (transfer_id, account_id, minutes) VALUES (%s, %s, -60), (%s, %s, 30)",
-                [transfer_id, anna.pk, transfer_id, bruno.pk],
-            )
-            # Inside the transaction the statement itself succeeds: the check is deferred to COMMIT.
+    inserted = []
+    with pytest.raises(IntegrityError, match="does not balance"), transaction.atomic(), connection.cursor() as cursor:
+        transfer_id = _raw_transfer(cursor, bank_world["bank"], bank_world["admin"])
+        cursor.execute(
+            "INSERT INTO timebank_entry (transfer_id, account_id, minutes) VALUES (%s, %s, -60), (%s, %s, 30)",
+            [transfer_id, anna.pk, transfer_id, bruno.pk],
+        )
+        # The statement itself succeeds: the check is deferred to the COMMIT that ends this block.
+        inserted.append(cursor.rowcount)
+    assert inserted == [2]
     assert not Transfer.objects.exists()
 
 
 def test_a_transfer_without_entries_fails_at_commit(bank_world):
-    with pytest.raises(IntegrityError, match="does not balance"):
-        with transaction.atomic(), connection.cursor() as cursor:
-            _raw_transfer(cursor, bank_world["bank"], bank_world["admin"])
+    with pytest.raises(IntegrityError, match="does not balance"), transaction.atomic(), connection.cursor() as cursor:
+        _raw_transfer(cursor, bank_world["bank"], bank_world["admin"])
     assert not Transfer.objects.exists()
 
 
@@ -67,18 +68,21 @@ def test_a_raw_balanced_insert_commits(bank_world):
 def test_raw_update_or_delete_of_the_ledger_is_refused(bank_world):
     anna, bruno, _ = _accounts(bank_world)
     ledger.post(
-        bank=bank_world["bank"], kind="exchange", entered_by=bank_world["admin"],
-        legs={anna: -30, bruno: 30}, description="x", occurred_on=date(2026, 1, 1),
-    )  # fmt: skip
+        bank=bank_world["bank"],
+        kind="exchange",
+        entered_by=bank_world["admin"],
+        legs={anna: -30, bruno: 30},
+        description="x",
+        occurred_on=date(2026, 1, 1),
+    )
     for statement in (
         "UPDATE timebank_entry SET minutes = minutes * 2",
         "DELETE FROM timebank_entry",
         "UPDATE timebank_transfer SET description = 'rewritten'",
         "DELETE FROM timebank_transfer",
     ):
-        with pytest.raises(DatabaseError, match="append-only"):
-            with transaction.atomic(), connection.cursor() as cursor:
-                cursor.execute(statement)
+        with pytest.raises(DatabaseError, match="append-only"), transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute(statement)
 
 
 THREADS = 8
@@ -100,9 +104,13 @@ def test_concurrent_transfers_near_the_limits_keep_every_invariant(bank_world, m
     accounts = [Account.objects.get(member=m) for m in members]
     # Start near the limits: -600 is the most debt, +1200 the most credit.
     ledger.post(
-        bank=bank, kind="exchange", entered_by=bank_world["admin"], description="start",
-        legs={accounts[0]: -540, accounts[1]: -540, accounts[2]: 1080}, occurred_on=date(2026, 1, 1),
-    )  # fmt: skip
+        bank=bank,
+        kind="exchange",
+        entered_by=bank_world["admin"],
+        description="start",
+        legs={accounts[0]: -540, accounts[1]: -540, accounts[2]: 1080},
+        occurred_on=date(2026, 1, 1),
+    )
     ids = [a.pk for a in accounts]
     accepted, refused, failures = [], [], []
     lock = threading.Lock()
@@ -118,9 +126,13 @@ def test_concurrent_transfers_near_the_limits_keep_every_invariant(bank_world, m
                 legs = {Account.objects.get(pk=payer): -minutes, Account.objects.get(pk=payee): minutes}
                 try:
                     transfer = ledger.post(
-                        bank=bank, kind="exchange", entered_by=bank_world["admin"], legs=legs,
-                        description=f"thread {seed}", occurred_on=date(2026, 1, 2),
-                    )  # fmt: skip
+                        bank=bank,
+                        kind="exchange",
+                        entered_by=bank_world["admin"],
+                        legs=legs,
+                        description=f"thread {seed}",
+                        occurred_on=date(2026, 1, 2),
+                    )
                     with lock:
                         accepted.append((transfer.pk, payer, payee, minutes))
                 except ledger.LimitExceeded:
@@ -144,7 +156,7 @@ def test_concurrent_transfers_near_the_limits_keep_every_invariant(bank_world, m
     assert ledger.unbalanced_transfers() == []
     assert ledger.balance_mismatches() == []
     assert Transfer.objects.filter(description__startswith="thread").count() == len(accepted)
-    expected = {pk: 0 for pk in ids}
+    expected = dict.fromkeys(ids, 0)
     expected[ids[0]] -= 540
     expected[ids[1]] -= 540
     expected[ids[2]] += 1080
@@ -177,8 +189,12 @@ def test_a_deadlock_is_retried_then_reported(bank_world, monkeypatch):
     monkeypatch.setattr(ledger.time, "sleep", lambda seconds: None)
     with pytest.raises(ledger.LedgerBusy):
         ledger.post(
-            bank=bank_world["bank"], kind="exchange", entered_by=bank_world["admin"],
-            legs={anna: -30, bruno: 30}, description="x", occurred_on=date(2026, 1, 1),
-        )  # fmt: skip
+            bank=bank_world["bank"],
+            kind="exchange",
+            entered_by=bank_world["admin"],
+            legs={anna: -30, bruno: 30},
+            description="x",
+            occurred_on=date(2026, 1, 1),
+        )
     assert len(calls) == ledger.RETRIES
     assert not Transfer.objects.exists()

@@ -1,0 +1,29 @@
+from django.urls import path
+
+from . import views
+
+app_name = "timebank"
+
+urlpatterns = [
+    path("timebank/", views.home, name="home"),
+    path("timebank/listings/<uuid:uuid>/", views.listing, name="listing"),
+    path("timebank/exchanges/<uuid:uuid>/", views.exchange, name="exchange"),
+    path("timebank/<uuid:bank>/", views.bank, name="bank"),
+    path("timebank/<uuid:bank>/join/", views.join, name="join"),
+    path("timebank/<uuid:bank>/account/", views.account, name="account"),
+    path("timebank/<uuid:bank>/account/statement.<str:fmt>", views.my_statement, name="my_statement"),
+    path("timebank/<uuid:bank>/listings/new/", views.listing_new, name="listing_new"),
+    path("timebank/<uuid:bank>/exchanges/new/", views.exchange_new, name="exchange_new"),
+    path("timebank/<uuid:bank>/members/", views.members, name="members"),
+    path("timebank/<uuid:bank>/members/<uuid:member>/<str:action>/", views.member_action, name="member_action"),
+    path(
+        "timebank/<uuid:bank>/members/<uuid:member>/statement.<str:fmt>",
+        views.member_statement,
+        name="member_statement",
+    ),
+    path("timebank/<uuid:bank>/fund-payment/", views.fund_payment, name="fund_payment"),
+    path("timebank/<uuid:bank>/cheques/", views.cheque, name="cheque"),
+    path("timebank/<uuid:bank>/ledger/", views.ledger_page, name="ledger"),
+    path("timebank/<uuid:bank>/ledger/<uuid:transfer>/correct/", views.correct, name="correct"),
+    path("timebank/<uuid:bank>/dashboard/", views.dashboard, name="dashboard"),
+]
