@@ -258,3 +258,8 @@ def dashboard(*, user, bank: TimeBank) -> dict:
         "without_exchanges": list(without.select_related("user").distinct().order_by("card_number")),
         "funds": funds(bank),
     }
+
+
+def banks_of(organisation) -> QuerySet[TimeBank]:
+    """The banks an organisation runs, for system work (the demo); never for a person's page."""
+    return TimeBank.objects.filter(organisation=organisation)
