@@ -396,6 +396,8 @@ def test_time_bank_pages(new_context, live_server, world, lang):
     checker.submit(label="new offer or request, empty", expect_status=200)
     checker.visit(f"{base}/exchanges/new/", label="record an exchange")
     checker.visit(f"/{lang}/timebank/exchanges/{confirmed.uuid}/", label="a confirmed exchange")
+    own = Listing.objects.filter(bank=bank, member__user__email=TIME_BANK_MEMBER).first()
+    checker.visit(f"/{lang}/timebank/listings/{own.uuid}/edit/", label="change an offer")
     problems += checker.problems
     page.context.close()
 
@@ -417,6 +419,8 @@ def test_time_bank_pages(new_context, live_server, world, lang):
     checker.visit(f"{base}/ledger/", label="ledger")
     checker.visit(f"{base}/ledger/{transfer.uuid}/correct/", label="reverse a transfer")
     checker.visit(f"{base}/dashboard/", label="time bank dashboard")
+    checker.visit(f"{base}/settings/", label="the time bank's rules")
+    checker.visit(f"/{lang}/timebank/new/", label="open a time bank")
     problems += checker.problems
     page.context.close()
     assert not problems, f"[{lang}] {len(problems)} problem(s):\n" + "\n".join(problems)

@@ -338,7 +338,7 @@ def test_a_member_records_an_exchange_from_an_offer_and_the_other_confirms_it(
     the hours move from the receiver to the provider."""
     from civica.timebank.models import Account, Exchange
 
-    bank, provider, receiver, listing = bank_people
+    bank, provider, receiver, _listing = bank_people
     sign_in(page, live_server, receiver.user.email, PASSWORD)
     page.goto(url(live_server, f"/en/timebank/{bank.uuid}/"))
     page.get_by_role("link", name="Yoga al parco").click()

@@ -2,7 +2,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .models import Category, Listing
+from .models import Category, Listing, TimeBank
 
 
 class DateInput(forms.DateInput):
@@ -38,6 +38,11 @@ class ListingForm(forms.ModelForm):
         model = Listing
         fields = ["kind", "category", "title", "description", "place", "availability"]
         widgets = {"description": forms.Textarea(attrs={"rows": 4})}
+
+
+class ListingEditForm(ListingForm):
+    class Meta(ListingForm.Meta):
+        fields = [*ListingForm.Meta.fields, "is_active"]
 
 
 class ContactForm(forms.Form):
@@ -117,3 +122,37 @@ class ChequeForm(forms.Form):
 
 class CorrectionForm(forms.Form):
     reason = forms.CharField(label=_("Why this transfer is being reversed"), max_length=200)
+
+
+class BankForm(forms.ModelForm):
+    class Meta:
+        model = TimeBank
+        fields = [
+            "name",
+            "description",
+            "place",
+            "credit_limit_minutes",
+            "max_balance_minutes",
+            "rounding_minutes",
+            "auto_confirm_days",
+            "dormancy_days",
+            "dormancy_warning_days",
+            "cheque_deadline_days",
+            "insurance_required",
+            "is_open",
+        ]
+        widgets = {"description": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args, organisations=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if organisations is not None:
+            self.fields["organisation"] = forms.ModelChoiceField(
+                label=_("Run by"), queryset=organisations, to_field_name="slug"
+            )
+            self.order_fields(["organisation"])
+
+    def clean_rounding_minutes(self):
+        value = self.cleaned_data["rounding_minutes"]
+        if value < 1:
+            raise forms.ValidationError(_("The rounding unit is at least one minute."))
+        return value

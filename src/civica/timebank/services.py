@@ -71,6 +71,28 @@ def bank_create(*, actor, organisation, data: dict) -> TimeBank:
 
 
 @transaction.atomic
+def bank_update(*, actor, bank: TimeBank, data: dict) -> TimeBank:
+    """The bank's rules, changed by its organisation's administrators. Limits apply to transfers
+    posted from now on; balances already beyond a new limit may only move back towards it."""
+    if not selectors.is_bank_admin(actor, bank):
+        raise PermissionDenied
+    before = audit.snapshot(bank)
+    for field in _BANK_FIELDS:
+        if field in data:
+            setattr(bank, field, data[field])
+    bank.save()
+    audit.record_change(
+        actor=actor,
+        instance=bank,
+        action="update",
+        before=before,
+        after=audit.snapshot(bank),
+        organisation_uuid=_org(bank),
+    )
+    return bank
+
+
+@transaction.atomic
 def membership_request(*, actor, bank: TimeBank, data: dict) -> BankMember:
     if not bank.is_open:
         raise ValidationError(_("This time bank is not accepting new members at the moment."))

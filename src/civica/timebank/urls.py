@@ -6,15 +6,19 @@ app_name = "timebank"
 
 urlpatterns = [
     path("timebank/", views.home, name="home"),
+    path("timebank/new/", views.bank_new, name="bank_new"),
     path("timebank/listings/<uuid:uuid>/", views.listing, name="listing"),
+    path("timebank/listings/<uuid:uuid>/edit/", views.listing_edit, name="listing_edit"),
     path("timebank/exchanges/<uuid:uuid>/", views.exchange, name="exchange"),
     path("timebank/<uuid:bank>/", views.bank, name="bank"),
     path("timebank/<uuid:bank>/join/", views.join, name="join"),
+    path("timebank/<uuid:bank>/settings/", views.bank_settings, name="bank_settings"),
     path("timebank/<uuid:bank>/account/", views.account, name="account"),
     path("timebank/<uuid:bank>/account/statement.<str:fmt>", views.my_statement, name="my_statement"),
     path("timebank/<uuid:bank>/listings/new/", views.listing_new, name="listing_new"),
     path("timebank/<uuid:bank>/exchanges/new/", views.exchange_new, name="exchange_new"),
     path("timebank/<uuid:bank>/members/", views.members, name="members"),
+    path("timebank/<uuid:bank>/members.csv", views.members_csv, name="members_csv"),
     path("timebank/<uuid:bank>/members/<uuid:member>/<str:action>/", views.member_action, name="member_action"),
     path(
         "timebank/<uuid:bank>/members/<uuid:member>/statement.<str:fmt>",

@@ -1,6 +1,8 @@
 """Pages of the time bank: thin, they parse, authorise (refusals look like 404), call a service or
 selector and render."""
 
+import csv
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -12,9 +14,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from civica.core.documents import DocumentError
+from civica.organisations import selectors as organisation_selectors
 
 from . import ledger, selectors, services, statements
 from .forms import (
+    BankForm,
     ChequeForm,
     ContactForm,
     CorrectionForm,
@@ -24,6 +28,7 @@ from .forms import (
     FeedbackForm,
     FundPaymentForm,
     JoinForm,
+    ListingEditForm,
     ListingFilterForm,
     ListingForm,
 )
@@ -57,6 +62,7 @@ def home(request):
             joined={m.bank_id for m in mine},
             staff_banks=set(selectors.staff_bank_ids(request.user)),
             to_confirm=selectors.awaiting_my_confirmation(user=request.user),
+            can_open=bool(organisation_selectors.administered_organisation_ids(request.user)),
         )
     return render(request, "timebank/home.html", context)
 
@@ -69,6 +75,8 @@ def join(request, bank):
     if request.method == "POST" and form.is_valid():
         try:
             services.membership_request(actor=request.user, bank=bank, data=form.cleaned_data)
+        except PermissionDenied as error:
+            raise Http404 from error
         except ValidationError as error:
             _apply(form, error)
         else:
@@ -110,6 +118,8 @@ def account(request, bank):
     if request.method == "POST" and form.is_valid():
         try:
             services.donate(actor=request.user, bank=bank, minutes=form.cleaned_data["minutes"])
+        except PermissionDenied as error:
+            raise Http404 from error
         except (ValidationError, ledger.LedgerBusy) as error:
             _apply(form, error if isinstance(error, ValidationError) else ValidationError(str(error)))
         else:
@@ -174,6 +184,8 @@ def listing_new(request, bank):
     if request.method == "POST" and form.is_valid():
         try:
             item = services.listing_save(actor=request.user, bank=bank, data=form.cleaned_data)
+        except PermissionDenied as error:
+            raise Http404 from error
         except ValidationError as error:
             _apply(form, error)
         else:
@@ -197,6 +209,8 @@ def listing(request, uuid):
         if form.is_valid():
             try:
                 services.listing_contact(actor=request.user, listing=item, message=form.cleaned_data["message"])
+            except PermissionDenied as error:
+                raise Http404 from error
             except ValidationError as error:
                 _apply(form, error)
             else:
@@ -235,6 +249,8 @@ def exchange_new(request, bank):
                 i_provided=data["direction"] == "provided",
                 data={**data, "listing": offered if offered and offered.bank_id == bank.pk else None},
             )
+        except PermissionDenied as error:
+            raise Http404 from error
         except ValidationError as error:
             _apply(form, error)
         else:
@@ -305,6 +321,7 @@ def members(request, bank):
         "bank": bank,
         "requests": everyone.filter(status=BankMember.Status.REQUESTED),
         "page": Paginator(everyone.exclude(status=BankMember.Status.REQUESTED), 50).get_page(request.GET.get("page")),
+        "can_change": request.user.has_perm("timebank.change_bank", bank),
     }
     return render(request, "timebank/members.html", context)
 
@@ -354,6 +371,8 @@ def fund_payment(request, bank):
                 description=data["description"],
                 occurred_on=data["occurred_on"],
             )
+        except PermissionDenied as error:
+            raise Http404 from error
         except (ValidationError, ledger.LedgerBusy) as error:
             _apply(form, error if isinstance(error, ValidationError) else ValidationError(str(error)))
         else:
@@ -374,6 +393,8 @@ def cheque(request, bank):
     if request.method == "POST" and form.is_valid():
         try:
             services.cheque_enter(actor=request.user, bank=bank, **form.cleaned_data)
+        except PermissionDenied as error:
+            raise Http404 from error
         except (ValidationError, ledger.LedgerBusy) as error:
             _apply(form, error if isinstance(error, ValidationError) else ValidationError(str(error)))
         else:
@@ -401,6 +422,8 @@ def correct(request, bank, transfer):
     if request.method == "POST" and form.is_valid():
         try:
             services.correction(actor=request.user, transfer=original, reason=form.cleaned_data["reason"])
+        except PermissionDenied as error:
+            raise Http404 from error
         except (ValidationError, ledger.LedgerBusy) as error:
             _apply(form, error if isinstance(error, ValidationError) else ValidationError(str(error)))
         else:
@@ -415,3 +438,77 @@ def dashboard(request, bank):
     figures = selectors.dashboard(user=request.user, bank=bank)
     top = max([row["minutes"] for row in figures["by_category"] + figures["by_month"]] or [1])
     return render(request, "timebank/dashboard.html", {"bank": bank, "figures": figures, "top": top})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def bank_new(request):
+    """An organisation's administrator opens a time bank run by that organisation."""
+    organisations = organisation_selectors.own_organisations(request.user, roles={"admin"})
+    if not organisations.exists():
+        raise Http404
+    form = BankForm(request.POST or None, organisations=organisations, initial={"organisation": organisations.first()})
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            created = services.bank_create(actor=request.user, organisation=data.pop("organisation"), data=data)
+        except PermissionDenied as error:
+            raise Http404 from error
+        messages.success(request, _("The time bank has been opened."))
+        return redirect("timebank:members", bank=created.uuid)
+    return render(request, "timebank/bank_form.html", {"form": form, "bank": None})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def bank_settings(request, bank):
+    bank = _bank(request, bank, "timebank.change_bank")
+    form = BankForm(request.POST or None, instance=bank)
+    if request.method == "POST" and form.is_valid():
+        services.bank_update(actor=request.user, bank=TimeBank.objects.get(pk=bank.pk), data=form.cleaned_data)
+        messages.success(request, _("The time bank's rules have been saved."))
+        return redirect("timebank:members", bank=bank.uuid)
+    return render(request, "timebank/bank_form.html", {"form": form, "bank": bank})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def listing_edit(request, uuid):
+    try:
+        item = selectors.my_listings(user=request.user).get(uuid=uuid)
+    except (Listing.DoesNotExist, ValidationError) as error:
+        raise Http404 from error
+    form = ListingEditForm(request.POST or None, instance=item)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.listing_save(actor=request.user, bank=item.bank, data=form.cleaned_data, listing=item)
+        except PermissionDenied as error:
+            raise Http404 from error
+        except ValidationError as error:
+            _apply(form, error)
+        else:
+            messages.success(request, _("Your offer or request has been saved."))
+            return redirect("timebank:account", bank=item.bank.uuid)
+    return render(request, "timebank/listing_form.html", {"bank": item.bank, "form": form, "item": item})
+
+
+@login_required
+def members_csv(request, bank):
+    """The members with their balances, for the bank's staff."""
+    bank = _bank(request, bank, "timebank.manage_members")
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="members.csv"'
+    writer = csv.writer(response)
+    writer.writerow([_("Card"), _("Name"), _("Status"), _("Balance (minutes)"), _("last exchange")])
+    for member in selectors.bank_members(user=request.user, bank=bank):
+        account = getattr(member, "account", None)
+        writer.writerow(
+            [
+                member.card_number,
+                member.user.get_full_name() or member.user.email,
+                member.get_status_display(),
+                account.balance if account else "",
+                member.last_activity_at.date().isoformat() if member.last_activity_at else "",
+            ]
+        )
+    return response

@@ -209,3 +209,14 @@ def test_contacting_a_listing_author_does_not_reveal_addresses(bank_world, djang
     assert message.to == [anna.user.email]
     assert bruno.user.email not in message.body and "Sabato mattina?" in message.body
     assert not message.reply_to
+
+
+def test_the_periodic_jobs_are_registered_and_confirm_through_the_scheduler(bank_world):
+    from civica.core.periodic import registered, run_due
+
+    assert {"timebank.confirm_exchanges", "timebank.dormancy"} <= {job.name for job in registered()}
+    anna, bruno, _ = bank_world["members"]
+    _exchange(bank_world, anna, bruno)
+    later = timezone.now() + timedelta(days=bank_world["bank"].auto_confirm_days + 1)
+    assert "timebank.confirm_exchanges" in run_due(later, only="timebank.confirm_exchanges")
+    assert balance(anna) == 60

@@ -9,7 +9,7 @@ import pytest
 from django.test import Client
 
 from civica.timebank import services
-from civica.timebank.models import Account, BankMember, Exchange, Transfer
+from civica.timebank.models import Account, BankMember, Exchange, TimeBank, Transfer
 
 pytestmark = pytest.mark.django_db
 
@@ -74,6 +74,10 @@ PAGES = {
         lambda w: f"/en/timebank/{w['bank'].uuid}/members/{w['members'][0].uuid}/statement.csv",
         [404, 200, 200, 404, 302],
     ),
+    "settings": (lambda w: f"/en/timebank/{w['bank'].uuid}/settings/", [404, 404, 200, 404, 302]),
+    "members_csv": (lambda w: f"/en/timebank/{w['bank'].uuid}/members.csv", [404, 200, 200, 404, 302]),
+    "listing_edit_of_anna": (lambda w: f"/en/timebank/listings/{w['listing'].uuid}/edit/", [404, 404, 404, 404, 302]),
+    "open_a_bank": (lambda w: "/en/timebank/new/", [404, 404, 200, 404, 302]),
     "other_bank_ledger": (lambda w: f"/en/timebank/{w['other_bank'].uuid}/ledger/", [404, 404, 404, 404, 302]),
     "other_bank_member_statement": (
         lambda w: f"/en/timebank/{w['bank'].uuid}/members/{w['outsider'].uuid}/statement.csv",
@@ -295,3 +299,74 @@ def test_api_records_and_confirms_an_exchange(bank_world):
         "/api/v1/timebank/exchanges", {**payload, "minutes": 0}, content_type="application/json"
     )
     assert over.status_code == 422
+
+
+def test_a_bank_admin_changes_the_rules_and_a_bad_value_changes_nothing(bank_world):
+    bank = bank_world["bank"]
+    url = f"/en/timebank/{bank.uuid}/settings/"
+    client = _client(bank_world["admin"])
+    form = {
+        "name": "Banca del tempo",
+        "credit_limit_minutes": "900",
+        "max_balance_minutes": "3000",
+        "rounding_minutes": "0",
+        "auto_confirm_days": "7",
+        "dormancy_days": "730",
+        "dormancy_warning_days": "30",
+        "cheque_deadline_days": "30",
+        "is_open": "on",
+    }
+    response = client.post(url, form)
+    assert response.status_code == 200 and "at least one minute" in response.content.decode()
+    bank.refresh_from_db()
+    assert bank.credit_limit_minutes == 600
+    assert client.post(url, {**form, "rounding_minutes": "30"}).status_code == 302
+    bank.refresh_from_db()
+    assert (bank.credit_limit_minutes, bank.rounding_minutes, bank.auto_confirm_days) == (900, 30, 7)
+
+
+def test_an_organisation_admin_opens_a_bank_with_its_two_funds(bank_world):
+    response = _client(bank_world["admin"]).post(
+        "/en/timebank/new/",
+        {
+            "organisation": "stanze",
+            "name": "Seconda banca",
+            "credit_limit_minutes": "600",
+            "max_balance_minutes": "3000",
+            "rounding_minutes": "15",
+            "auto_confirm_days": "14",
+            "dormancy_days": "730",
+            "dormancy_warning_days": "30",
+            "cheque_deadline_days": "30",
+        },
+    )
+    assert response.status_code == 302
+    bank = TimeBank.objects.get(name="Seconda banca")
+    assert sorted(Account.objects.filter(bank=bank).values_list("kind", flat=True)) == ["bank_fund", "community_fund"]
+
+
+def test_the_owner_edits_or_hides_an_offer(traded):
+    anna = traded["members"][0]
+    listing = traded["listing"]
+    url = f"/en/timebank/listings/{listing.uuid}/edit/"
+    data = {
+        "kind": "offer",
+        "category": "yoga",
+        "title": "Yoga al tramonto",
+        "description": "",
+        "place": "",
+        "availability": "",
+    }
+    assert _client(anna.user).post(url, data).status_code == 302
+    listing.refresh_from_db()
+    assert listing.title == "Yoga al tramonto" and not listing.is_active
+    assert [
+        i["title"] for i in _client(traded["members"][1].user).get("/api/v1/timebank/listings").json()["items"]
+    ] == []
+
+
+def test_members_csv_lists_balances(traded):
+    response = _client(traded["staff"]).get(f"/en/timebank/{traded['bank'].uuid}/members.csv")
+    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    assert rows[0][0] == "Card"
+    assert [row[3] for row in rows[1:]] == ["60", "-60", "30"]
