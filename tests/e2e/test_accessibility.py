@@ -398,6 +398,7 @@ def test_time_bank_pages(new_context, live_server, world, lang):
     checker.visit(f"/{lang}/timebank/exchanges/{confirmed.uuid}/", label="a confirmed exchange")
     own = Listing.objects.filter(bank=bank, member__user__email=TIME_BANK_MEMBER).first()
     checker.visit(f"/{lang}/timebank/listings/{own.uuid}/edit/", label="change an offer")
+    checker.visit(f"{base}/write/{confirmed.provider.uuid}/", label="write to a member")
     problems += checker.problems
     page.context.close()
 

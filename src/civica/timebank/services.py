@@ -272,29 +272,36 @@ def listing_save(*, actor, bank: TimeBank, data: dict, listing: Listing | None =
 
 
 @transaction.atomic
-def listing_contact(*, actor, listing: Listing, message: str) -> None:
-    """A message to the author of an offer or request, by e-mail and notice, without showing either
-    person's address to the other: the recipient answers through the platform."""
-    sender = _active_member(actor, listing.bank)
-    if sender.pk == listing.member_id:
+def member_contact(*, actor, recipient: BankMember, message: str, about: Listing | None = None) -> None:
+    """A message from one member to another, by e-mail and notice, without showing either person's
+    address: the e-mail carries a link to answer through the platform."""
+    bank = recipient.bank
+    sender = _active_member(actor, bank)
+    if recipient.status != BankMember.Status.ACTIVE:
+        raise PermissionDenied
+    if sender.pk == recipient.pk:
         raise ValidationError(_("This is your own offer or request."))
     message = (message or "").strip()
     if not message:
         raise ValidationError({"message": _("Write a message.")})
     notify(
-        recipients=[listing.member.user],
-        subject=gettext_lazy("A message about “%(title)s”"),
+        recipients=[recipient.user],
+        subject=gettext_lazy("A message about “%(title)s”") if about else gettext_lazy("A message from %(sender)s"),
         template="timebank/email/contact.txt",
-        context={"title": listing.title, "sender": str(sender), "message": message[:2000]},
-        url=f"/timebank/listings/{listing.uuid}/",
+        context={
+            "title": about.title if about else "",
+            "sender": str(sender.user.get_full_name() or sender.card_number),
+            "message": message[:2000],
+        },
+        url=f"/timebank/{bank.uuid}/write/{sender.uuid}/",
     )
     audit.record_change(
-        actor=actor,
-        instance=listing,
-        action="event",
-        summary="contacted the author",
-        organisation_uuid=_org(listing.bank),
+        actor=actor, instance=recipient, action="event", summary="member wrote to member", organisation_uuid=_org(bank)
     )
+
+
+def listing_contact(*, actor, listing: Listing, message: str) -> None:
+    member_contact(actor=actor, recipient=listing.member, message=message, about=listing)
 
 
 # --- exchanges ------------------------------------------------------------------------------------

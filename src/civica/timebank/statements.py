@@ -25,13 +25,18 @@ def _header() -> list[str]:
     return [_("Date"), _("Kind"), _("Description"), _("Entered by"), _("Minutes"), _("Balance (minutes)")]
 
 
+def safe_cell(text: str) -> str:
+    """Text that a spreadsheet will not run as a formula (members type descriptions and names)."""
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
 def _row(line: dict) -> list[str]:
     transfer = line["transfer"]
     return [
         transfer.occurred_on.isoformat(),
         str(transfer.get_kind_display()),
-        transfer.description,
-        transfer.entered_by.get_full_name() or transfer.entered_by.email,
+        safe_cell(transfer.description),
+        safe_cell(transfer.entered_by.get_full_name() or transfer.entered_by.email),
         str(line["minutes"]),
         str(line["balance"]),
     ]

@@ -299,8 +299,12 @@ def exchange(request, uuid):
             _apply(decision if action != "feedback" else feedback, error)
         except ledger.LedgerBusy as error:
             decision.add_error(None, str(error))
+    counterpart = None
+    if involved:
+        counterpart = item.receiver if item.provider.user_id == request.user.pk else item.provider
     context = {
         "item": item,
+        "counterpart": counterpart,
         "may_decide": may_decide,
         "may_rate": may_rate,
         "decision": decision,
@@ -505,10 +509,32 @@ def members_csv(request, bank):
         writer.writerow(
             [
                 member.card_number,
-                member.user.get_full_name() or member.user.email,
+                statements.safe_cell(member.user.get_full_name() or member.user.email),
                 member.get_status_display(),
                 account.balance if account else "",
                 member.last_activity_at.date().isoformat() if member.last_activity_at else "",
             ]
         )
     return response
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def write(request, bank, member):
+    """Write to a fellow member (to answer a message, or about an exchange) without seeing their address."""
+    bank = _bank(request, bank, "timebank.trade")
+    recipient = selectors.active_members(bank).exclude(user=request.user).filter(uuid=member).first()
+    if recipient is None:
+        raise Http404
+    form = ContactForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.member_contact(actor=request.user, recipient=recipient, message=form.cleaned_data["message"])
+        except PermissionDenied as error:
+            raise Http404 from error
+        except ValidationError as error:
+            _apply(form, error)
+        else:
+            messages.success(request, _("Your message has been sent."))
+            return redirect("timebank:bank", bank=bank.uuid)
+    return render(request, "timebank/write.html", {"bank": bank, "recipient": recipient, "form": form})

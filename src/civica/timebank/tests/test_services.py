@@ -209,6 +209,7 @@ def test_contacting_a_listing_author_does_not_reveal_addresses(bank_world, djang
     assert message.to == [anna.user.email]
     assert bruno.user.email not in message.body and "Sabato mattina?" in message.body
     assert not message.reply_to
+    assert f"/timebank/{bank_world['bank'].uuid}/write/{bruno.uuid}/" in message.body  # answer through Civica
 
 
 def test_the_periodic_jobs_are_registered_and_confirm_through_the_scheduler(bank_world):

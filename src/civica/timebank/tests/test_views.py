@@ -65,6 +65,10 @@ PAGES = {
     "account": (lambda w: f"/en/timebank/{w['bank'].uuid}/account/", [200, 404, 404, 404, 302]),
     "listing": (lambda w: f"/en/timebank/listings/{w['listing'].uuid}/", [200, 200, 200, 404, 302]),
     "exchange": (lambda w: f"/en/timebank/exchanges/{w['exchange'].uuid}/", [404, 200, 200, 404, 302]),
+    "write_to_anna": (
+        lambda w: f"/en/timebank/{w['bank'].uuid}/write/{w['members'][0].uuid}/",
+        [200, 404, 404, 404, 302],
+    ),
     "members": (lambda w: f"/en/timebank/{w['bank'].uuid}/members/", [404, 200, 200, 404, 302]),
     "fund_payment": (lambda w: f"/en/timebank/{w['bank'].uuid}/fund-payment/", [404, 200, 200, 404, 302]),
     "cheque": (lambda w: f"/en/timebank/{w['bank'].uuid}/cheques/", [404, 200, 200, 404, 302]),
@@ -370,3 +374,26 @@ def test_members_csv_lists_balances(traded):
     rows = list(csv.reader(io.StringIO(response.content.decode())))
     assert rows[0][0] == "Card"
     assert [row[3] for row in rows[1:]] == ["60", "-60", "30"]
+
+
+def test_a_member_answers_through_the_platform_and_outsiders_cannot_write(traded, django_capture_on_commit_callbacks):
+    from django.core import mail
+
+    anna, bruno, _ = traded["members"]
+    url = f"/en/timebank/{traded['bank'].uuid}/write/{bruno.uuid}/"
+    assert _client(traded["outsider"].user).get(url).status_code == 404
+    assert _client(traded["staff"]).get(url).status_code == 404  # staff who are not members do not trade
+    empty = _client(anna.user).post(url, {"message": ""})
+    assert empty.status_code == 200
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        assert _client(anna.user).post(url, {"message": "Grazie per la lezione!"}).status_code == 302
+    assert mail.outbox[0].to == [bruno.user.email]
+    assert anna.user.email not in mail.outbox[0].body
+
+
+def test_csv_cells_that_look_like_formulas_are_defused(bank_world):
+    from civica.timebank.statements import safe_cell
+
+    assert safe_cell("=HYPERLINK(1)") == "'=HYPERLINK(1)"
+    assert safe_cell("Yoga") == "Yoga"
