@@ -112,7 +112,11 @@ def demo_load() -> DemoReport:
     _requests(by_slug, report)
     _mediators(by_slug)
     _knowledge(by_slug)
-    load_time_bank(by_slug, lambda *person: _person(*person[:4], report.password, report), report)
+
+    def person(email, first_name, last_name, language):
+        return _person(email, first_name, last_name, language, report.password, report)
+
+    load_time_bank(by_slug, person, report)
     return report
 
 

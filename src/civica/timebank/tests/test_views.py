@@ -224,12 +224,17 @@ def _grow(world, times):
         services.exchange_decide(actor=carla.user, exchange=exchange, confirm=True)
 
 
-@pytest.mark.parametrize("page", ["bank", "account", "ledger", "members", "dashboard"])
+@pytest.mark.parametrize(
+    "page", ["home", "bank", "account", "ledger", "members", "dashboard", "api_listings", "api_exchanges"]
+)
 def test_query_counts_do_not_grow_with_data(bank_world, django_assert_num_queries, page):
     bank = bank_world["bank"]
     anna = bank_world["members"][0]
-    user = anna.user if page in ("bank", "account") else bank_world["staff"]
+    user = anna.user if page in ("home", "bank", "account", "api_listings", "api_exchanges") else bank_world["staff"]
     url = {
+        "home": "/en/timebank/",
+        "api_listings": "/api/v1/timebank/listings",
+        "api_exchanges": "/api/v1/timebank/exchanges",
         "bank": f"/en/timebank/{bank.uuid}/",
         "account": f"/en/timebank/{bank.uuid}/account/",
         "ledger": f"/en/timebank/{bank.uuid}/ledger/",
