@@ -14,6 +14,7 @@ urlpatterns = [
     path("timebank/<uuid:bank>/join/", views.join, name="join"),
     path("timebank/<uuid:bank>/settings/", views.bank_settings, name="bank_settings"),
     path("timebank/<uuid:bank>/write/<uuid:member>/", views.write, name="write"),
+    path("timebank/<uuid:bank>/leave/", views.leave, name="leave"),
     path("timebank/<uuid:bank>/account/", views.account, name="account"),
     path("timebank/<uuid:bank>/account/statement.<str:fmt>", views.my_statement, name="my_statement"),
     path("timebank/<uuid:bank>/listings/new/", views.listing_new, name="listing_new"),

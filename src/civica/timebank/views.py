@@ -538,3 +538,18 @@ def write(request, bank, member):
             messages.success(request, _("Your message has been sent."))
             return redirect("timebank:bank", bank=bank.uuid)
     return render(request, "timebank/write.html", {"bank": bank, "recipient": recipient, "form": form})
+
+
+@login_required
+@require_POST
+def leave(request, bank):
+    """A member leaves the bank; the service refuses while their balance is not zero."""
+    bank = _bank(request, bank, "timebank.trade")
+    member = selectors.membership_of(request.user, bank)
+    try:
+        services.member_leave(actor=request.user, member=member)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("timebank:account", bank=bank.uuid)
+    messages.success(request, _("You have left the time bank."))
+    return redirect("timebank:home")

@@ -402,3 +402,16 @@ def test_csv_cells_that_look_like_formulas_are_defused(bank_world):
 
     assert safe_cell("=HYPERLINK(1)") == "'=HYPERLINK(1)"
     assert safe_cell("Yoga") == "Yoga"
+
+
+def test_a_member_leaves_from_their_account_only_with_a_zero_balance(traded):
+    anna, _, _ = traded["members"]
+    url = f"/en/timebank/{traded['bank'].uuid}/leave/"
+    assert _client(anna.user).post(url).status_code == 302
+    anna.refresh_from_db()
+    assert anna.status == "active"  # 60 minutes to settle first
+    services.member_settle(actor=traded["staff"], member=anna)
+    assert _client(anna.user).post(url).status_code == 302
+    anna.refresh_from_db()
+    assert anna.status == "left"
+    assert _client(traded["outsider"].user).post(url).status_code == 404
