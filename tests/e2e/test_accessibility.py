@@ -386,3 +386,63 @@ def test_knowledge_pages(page, live_server, world, lang):
     checker.submit('main form:has(textarea[name="body"])', label="publish an item, empty", expect_status=200)
     checker.visit(f"/{lang}/knowledge/{item.uuid}/revise/", label="publish a new version")
     checker.assert_clean()
+
+
+TIME_BANK_MEMBER = "anna.esposito@bdt.example"
+TIME_BANK_ADMIN = "marco.bianchi@stanze.example"  # admin of the Banca del tempo sociale
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_time_bank_pages(new_context, live_server, world, lang):
+    from civica.timebank.models import Exchange, Listing, TimeBank, Transfer
+
+    bank = TimeBank.objects.get(organisation__slug="banca-del-tempo-sociale")
+    pending = Exchange.objects.filter(bank=bank, status="pending").first()
+    confirmed = Exchange.objects.filter(bank=bank, status="confirmed", receiver__user__email=TIME_BANK_MEMBER).first()
+    listing = Listing.objects.filter(bank=bank).exclude(member__user__email=TIME_BANK_MEMBER).first()
+    transfer = Transfer.objects.filter(bank=bank, kind="exchange").first()
+    base = f"/{lang}/timebank/{bank.uuid}"
+    problems = []
+
+    page = new_context().new_page()
+    sign_in(page, live_server, TIME_BANK_MEMBER, world["password"], lang=lang)
+    checker = PageChecker(page, live_server, lang)
+    checker.visit(f"/{lang}/timebank/", label="time bank home, member")
+    checker.visit(f"{base}/", label="offers and requests")
+    checker.visit(f"{base}/?q=yoga&kind=offer&category=yoga", label="offers and requests, filtered")
+    checker.visit(f"{base}/account/", label="my account")
+    checker.visit(f"/{lang}/timebank/listings/{listing.uuid}/", label="an offer")
+    checker.submit('main form:has(textarea[name="message"])', label="an offer, empty message", expect_status=200)
+    checker.visit(f"{base}/listings/new/", label="new offer or request")
+    checker.submit(label="new offer or request, empty", expect_status=200)
+    checker.visit(f"{base}/exchanges/new/", label="record an exchange")
+    checker.visit(f"/{lang}/timebank/exchanges/{confirmed.uuid}/", label="a confirmed exchange")
+    own = Listing.objects.filter(bank=bank, member__user__email=TIME_BANK_MEMBER).first()
+    checker.visit(f"/{lang}/timebank/listings/{own.uuid}/edit/", label="change an offer")
+    checker.visit(f"{base}/write/{confirmed.provider.uuid}/", label="write to a member")
+    problems += checker.problems
+    page.context.close()
+
+    page = new_context().new_page()
+    sign_in(page, live_server, pending.receiver.user.email, world["password"], lang=lang)
+    checker = PageChecker(page, live_server, lang)
+    checker.visit(f"/{lang}/timebank/exchanges/{pending.uuid}/", label="an exchange to confirm")
+    problems += checker.problems
+    page.context.close()
+
+    page = new_context().new_page()
+    sign_in(page, live_server, TIME_BANK_ADMIN, world["password"], lang=lang)
+    checker = PageChecker(page, live_server, lang)
+    checker.visit(f"/{lang}/timebank/", label="time bank home, staff")
+    checker.visit(f"{base}/members/", label="members and requests")
+    checker.visit(f"{base}/fund-payment/", label="fund payment")
+    checker.submit(label="fund payment, empty", expect_status=200)
+    checker.visit(f"{base}/cheques/", label="paper cheque")
+    checker.visit(f"{base}/ledger/", label="ledger")
+    checker.visit(f"{base}/ledger/{transfer.uuid}/correct/", label="reverse a transfer")
+    checker.visit(f"{base}/dashboard/", label="time bank dashboard")
+    checker.visit(f"{base}/settings/", label="the time bank's rules")
+    checker.visit(f"/{lang}/timebank/new/", label="open a time bank")
+    problems += checker.problems
+    page.context.close()
+    assert not problems, f"[{lang}] {len(problems)} problem(s):\n" + "\n".join(problems)

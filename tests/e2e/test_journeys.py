@@ -329,3 +329,57 @@ def test_the_directory_filters_as_you_type(page, live_server, make_organisation)
     results = page.locator("#directory-results")
     assert "Asociația Anais" in results.inner_text() and "Primăria Sibiu" not in results.inner_text()
     assert_accessible(page)
+
+
+def test_a_member_records_an_exchange_from_an_offer_and_the_other_confirms_it(
+    page, new_context, live_server, bank_people
+):
+    """From an offer, the receiver records the exchange; the provider confirms it in their own browser;
+    the hours move from the receiver to the provider."""
+    from civica.timebank.models import Account, Exchange
+
+    bank, provider, receiver, _listing = bank_people
+    sign_in(page, live_server, receiver.user.email, PASSWORD)
+    page.goto(url(live_server, f"/en/timebank/{bank.uuid}/"))
+    page.get_by_role("link", name="Yoga al parco").click()
+    page.get_by_role("link", name="Record an exchange for this").click()
+    assert page.get_by_label("Who gave the service").input_value() == "received"
+    page.get_by_label("Time (minutes)").fill("50")
+    page.get_by_role("button", name="Record the exchange").click()
+    page.wait_for_url(re.compile(r"/en/timebank/exchanges/[0-9a-f-]+/$"))
+    assert "waiting for confirmation" in page.locator("#exchange-status").inner_text()
+    assert_accessible(page)
+    exchange = Exchange.objects.get()
+    assert exchange.minutes == 45  # rounded to the bank's 15 minutes
+
+    other = new_context().new_page()
+    sign_in(other, live_server, provider.user.email, PASSWORD)
+    other.goto(url(live_server, "/en/timebank/"))
+    other.get_by_role("link", name=re.compile("Yoga al parco")).click()
+    other.get_by_role("button", name="Confirm the exchange").click()
+    other.wait_for_url(re.compile(r"/en/timebank/exchanges/[0-9a-f-]+/$"))
+    assert "confirmed" in other.locator("#exchange-status").inner_text()
+    assert "the time has moved" in other.locator(".govuk-notification-banner--success").inner_text()
+    assert Account.objects.get(member=provider).balance == 45
+    assert Account.objects.get(member=receiver).balance == -45
+    other.goto(url(live_server, f"/en/timebank/{bank.uuid}/account/"))
+    assert "0:45" in other.locator("#balance").inner_text()
+
+
+@pytest.fixture
+def bank_people(make_organisation, make_member, make_user):
+    from civica.timebank import services
+
+    organisation = make_organisation(name="Banca del tempo", slug="bdt", country="IT")
+    admin = make_member(organisation, role="admin")
+    bank = services.bank_create(actor=admin, organisation=organisation, data={"name": "Banca del tempo sociale"})
+    people = []
+    for first in ("Chiara", "Paolo"):
+        user = make_user(first_name=first, last_name="Test")
+        request = services.membership_request(actor=user, bank=bank, data={})
+        people.append(services.membership_decide(actor=admin, member=request, approve=True))
+    provider, receiver = people
+    listing = services.listing_save(
+        actor=provider.user, bank=bank, data={"kind": "offer", "category": "yoga", "title": "Yoga al parco"}
+    )
+    return bank, provider, receiver, listing

@@ -15,6 +15,7 @@ from civica.accounts.api import router as accounts_router
 from civica.cases.api import router as cases_router
 from civica.mediation.api import router as mediation_router
 from civica.organisations.api import router as organisations_router
+from civica.timebank.api import router as timebank_router
 
 
 class JsonObjectParser(Parser):
@@ -40,6 +41,7 @@ api.add_router("/", accounts_router)
 api.add_router("/", organisations_router)
 api.add_router("/", cases_router)
 api.add_router("/", mediation_router)
+api.add_router("/", timebank_router)
 
 # Pydantic's error types, said in the reader's language.
 _MESSAGES = {

@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "civica.cases",
     "civica.mediation",
     "civica.knowledge",
+    "civica.timebank",
     "civica.demo",
 ]
 

@@ -23,6 +23,7 @@ from civica.organisations import selectors as organisation_selectors
 from civica.organisations import services as organisation_services
 from civica.organisations.models import Organisation, Territory
 
+from .timebank import load_time_bank
 from .world import KNOWLEDGE, MEDIATIONS, MEDIATORS, ORGANISATIONS, PEOPLE, PLATFORM_ADMIN, REQUESTS
 
 DEFAULT_PASSWORD = "civica-demo-2026"  # noqa: S105 - the published demo password; CIVICA_DEMO_PASSWORD overrides it
@@ -119,6 +120,11 @@ def demo_load(*, pdf_copies: bool = True) -> DemoReport:
     _mediators(by_slug)
     _mediations(by_slug, report, pdf_copies=pdf_copies)
     _knowledge(by_slug)
+
+    def person(email, first_name, last_name, language):
+        return _person(email, first_name, last_name, language, report.password, report)
+
+    load_time_bank(by_slug, person, report)
     return report
 
 

@@ -541,3 +541,138 @@ KNOWLEDGE = [
         ["public_works", "housing"],
     ),
 ]
+
+# The social time bank of Le Stanze della Mediazione (seed 002): members exchange skills in hours.
+TIME_BANK = {
+    "organisation": "banca-del-tempo-sociale",
+    "admin": "marco.bianchi@stanze.example",
+    "data": {
+        "name": "Banca del tempo sociale",
+        "description": "Le persone mettono a disposizione le proprie abilità scambiando unità di tempo: un'ora di "
+        "yoga vale un'ora di ripetizioni. Anche il tempo dedicato all'organizzazione di eventi e incontri è "
+        "valutato come tempo.",
+        "place": "Perugia",
+        "credit_limit_minutes": 600,
+        "max_balance_minutes": 3000,
+        "rounding_minutes": 15,
+        "auto_confirm_days": 14,
+        "cheque_deadline_days": 30,
+        "insurance_required": False,
+    },
+    # email, first name, last name, skills, (minor's guardian or "")
+    "members": [
+        ("anna.esposito@bdt.example", "Anna", "Esposito", "Lezioni di cucina tradizionale umbra", ""),
+        ("paolo.romano@bdt.example", "Paolo", "Romano", "Giardinaggio e potatura", ""),
+        ("chiara.colombo@bdt.example", "Chiara", "Colombo", "Lezioni di yoga per principianti", ""),
+        ("francesca.ricci@bdt.example", "Francesca", "Ricci", "Taglio e piega (parrucchiera)", ""),
+        ("giorgio.marino@bdt.example", "Giorgio", "Marino", "Ripetizioni di matematica e fisica", ""),
+        ("sara.greco@bdt.example", "Sara", "Greco", "Baby sitting il pomeriggio", ""),
+        ("tommaso.conti@bdt.example", "Tommaso", "Conti", "Aiuto con il computer e lo smartphone", "Elisa Conti"),
+    ],
+    "pending_request": ("roberto.gallo@bdt.example", "Roberto", "Gallo", "Piccole riparazioni in casa"),
+    # kind, title, category, owner, place, availability
+    "listings": [
+        (
+            "offer",
+            "Lezioni di cucina: la torta al testo",
+            "cooking",
+            "anna.esposito@bdt.example",
+            "Perugia centro",
+            "sabato mattina",
+        ),
+        (
+            "offer",
+            "Cura dell'orto e potatura",
+            "gardening",
+            "paolo.romano@bdt.example",
+            "Ponte San Giovanni",
+            "fine settimana",
+        ),
+        (
+            "offer",
+            "Yoga dolce al parco",
+            "yoga",
+            "chiara.colombo@bdt.example",
+            "Parco Chico Mendes",
+            "martedì e giovedì, 18:00",
+        ),
+        ("offer", "Taglio e piega a domicilio", "hairdressing", "francesca.ricci@bdt.example", "Perugia", "lunedì"),
+        (
+            "offer",
+            "Ripetizioni di matematica (medie e superiori)",
+            "tutoring",
+            "giorgio.marino@bdt.example",
+            "Biblioteca di San Matteo degli Armeni",
+            "pomeriggio",
+        ),
+        ("offer", "Baby sitting pomeridiano", "babysitting", "sara.greco@bdt.example", "Perugia", "dalle 16 alle 19"),
+        (
+            "request",
+            "Cerco aiuto per imparare a usare lo smartphone",
+            "computers",
+            "anna.esposito@bdt.example",
+            "Perugia centro",
+            "mattina",
+        ),
+        ("request", "Cerco qualcuno che mi insegni a cucinare", "cooking", "giorgio.marino@bdt.example", "", "sera"),
+    ],
+    # provider, receiver, category, description, minutes, days ago (confirmed unless "pending")
+    "exchanges": [
+        (
+            "anna.esposito@bdt.example",
+            "giorgio.marino@bdt.example",
+            "cooking",
+            "Lezione di cucina: la torta al testo",
+            120,
+            95,
+            "confirmed",
+        ),
+        (
+            "giorgio.marino@bdt.example",
+            "sara.greco@bdt.example",
+            "tutoring",
+            "Ripetizioni di matematica per il figlio",
+            90,
+            80,
+            "confirmed",
+        ),
+        ("chiara.colombo@bdt.example", "anna.esposito@bdt.example", "yoga", "Lezione di yoga", 60, 62, "confirmed"),
+        ("sara.greco@bdt.example", "paolo.romano@bdt.example", "babysitting", "Baby sitting", 180, 45, "confirmed"),
+        (
+            "paolo.romano@bdt.example",
+            "francesca.ricci@bdt.example",
+            "gardening",
+            "Potatura degli ulivi",
+            150,
+            33,
+            "confirmed",
+        ),
+        (
+            "francesca.ricci@bdt.example",
+            "chiara.colombo@bdt.example",
+            "hairdressing",
+            "Taglio e piega",
+            60,
+            20,
+            "confirmed",
+        ),
+        (
+            "tommaso.conti@bdt.example",
+            "anna.esposito@bdt.example",
+            "computers",
+            "Configurazione dello smartphone",
+            60,
+            10,
+            "confirmed",
+        ),
+        ("chiara.colombo@bdt.example", "paolo.romano@bdt.example", "yoga", "Yoga al parco", 60, 3, "pending"),
+    ],
+    # The bank fund pays the organisers of an event in one step.
+    "event_payout": (
+        "Festa di primavera della Banca del tempo",
+        120,
+        50,
+        ["anna.esposito@bdt.example", "chiara.colombo@bdt.example", "giorgio.marino@bdt.example"],
+    ),
+    "donation": ("giorgio.marino@bdt.example", 30),
+}

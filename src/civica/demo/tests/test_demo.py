@@ -86,3 +86,21 @@ def test_every_demo_person_can_sign_in_in_every_language(demo, client):
         for language in ("en", "ro", "it", "el"):
             assert client.get(f"/{language}/dashboard/").status_code == 200
         client.logout()
+
+
+def test_the_italian_time_bank_has_members_exchanges_and_a_ledger_that_checks(demo):
+    from civica.timebank import ledger
+    from civica.timebank.models import Account, BankMember, Exchange, Listing, TimeBank, Transfer
+
+    bank = TimeBank.objects.get(organisation__slug="banca-del-tempo-sociale")
+    assert BankMember.objects.filter(bank=bank, status="active").count() == 7
+    assert BankMember.objects.filter(bank=bank, status="requested").count() == 1
+    assert BankMember.objects.get(bank=bank, is_minor=True).guardian_name == "Elisa Conti"
+    assert Listing.objects.filter(bank=bank).count() == 8
+    assert Exchange.objects.filter(bank=bank, status="confirmed").count() == 7
+    assert Transfer.objects.filter(bank=bank, kind="fund_payment").get().entries.count() == 4
+    assert Account.objects.get(bank=bank, kind="community_fund").balance == 30
+    assert ledger.unbalanced_transfers() == [] and ledger.balance_mismatches() == []
+    call_command("timebank-check")
+    demo_load()  # idempotent
+    assert Transfer.objects.filter(bank=bank).count() == 9
