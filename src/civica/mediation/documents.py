@@ -6,7 +6,6 @@ from pathlib import Path
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from civica.cases import document_kinds, workflows
@@ -37,11 +36,13 @@ def _confirmed_mediator(mediation: MediationCase):
     return selection.mediator if selection else None
 
 
+# The context is built in the document's language (labels, dates); refusals stay lazy so that they
+# reach the person in their own language, not the document's.
 def mediation_context(case, details: dict, language: str, *, mediator_required: bool = False) -> dict:
     mediation = case.mediation
     mediator = _confirmed_mediator(mediation)
     if mediator_required and mediator is None:
-        raise ValidationError({"kind": gettext("Confirm the mediator before making this document.")})
+        raise ValidationError({"kind": _("Confirm the mediator before making this document.")})
     rules = rules_for(mediation.country, case.created_at.date()) or {}
     present = set(mediation.contract_clauses)
     return {
@@ -123,7 +124,7 @@ def _with_mediator(case, details, language):
 
 def _public_body_only(case, details, language):
     if not case.mediation.public_body_party:
-        raise ValidationError({"kind": gettext("A mandate is only needed when a public body is a party.")})
+        raise ValidationError({"kind": _("A mandate is only needed when a public body is a party.")})
     return mediation_context(case, details, language)
 
 
