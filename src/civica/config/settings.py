@@ -59,6 +59,8 @@ INSTALLED_APPS = [
     "civica.cases",
     "civica.mediation",
     "civica.knowledge",
+    "civica.sdg",
+    "civica.groups",
     "civica.demo",
 ]
 
