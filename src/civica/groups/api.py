@@ -113,14 +113,7 @@ def get_meeting(request, uuid: UUID):
 
 @router.get("/groups/minutes/{uuid}", response=MinutesOut)
 def get_minutes(request, uuid: UUID):
-    minutes = _get(selectors.minutes_get, user=request.auth, uuid=uuid)
-    return {
-        "uuid": minutes.uuid,
-        "meeting": minutes.meeting,
-        "state": minutes.state,
-        "introduction": minutes.introduction,
-        "themes": list(selectors.themes_of(minutes)),
-    }
+    return _get(selectors.minutes_get, user=request.auth, uuid=uuid)
 
 
 @router.post("/groups/minutes/{uuid}/transitions", response=MinutesOut, auth=signed_in, summary="Move the minutes on")

@@ -298,6 +298,9 @@ class FollowUpReminder(models.Model):
     class Meta:
         constraints = [models.UniqueConstraint(fields=["follow_up", "kind"], name="one_reminder_per_kind")]
 
+    def __str__(self):
+        return f"{self.follow_up}: {self.kind}"
+
 
 class CalendarFeedToken(models.Model):
     """A person's private calendar-feed address; only the fingerprint of its secret is kept."""
@@ -305,6 +308,9 @@ class CalendarFeedToken(models.Model):
     user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     token_hash = models.CharField(max_length=64, unique=True)
     created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self):
+        return f"calendar feed of {self.user}"
 
 
 class SwotAnalysis(PublicRecord):

@@ -3,6 +3,8 @@ from uuid import UUID
 
 from ninja import Field, Schema
 
+from . import selectors
+
 
 class GroupFilters(Schema):
     q: str | None = Field(None, max_length=100)
@@ -102,6 +104,10 @@ class MinutesOut(Schema):
     @staticmethod
     def resolve_meeting(obj):
         return obj.meeting.uuid
+
+    @staticmethod
+    def resolve_themes(obj):
+        return list(selectors.themes_of(obj))
 
 
 class TransitionIn(Schema):

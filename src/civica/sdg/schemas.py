@@ -1,5 +1,5 @@
-from ninja import Schema
 from django.utils.translation import get_language
+from ninja import Schema
 
 
 class IndicatorOut(Schema):

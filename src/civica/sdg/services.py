@@ -63,7 +63,7 @@ def measurement_record(*, actor, local_indicator: LocalIndicator, measured_on: d
     """One measured value; a second value for the same day replaces the first."""
     if actor is not None and not actor.has_perm("sdg.manage_indicators", local_indicator.organisation):
         raise PermissionDenied("sdg.manage_indicators")
-    measurement, created = Measurement.objects.update_or_create(
+    measurement, _created = Measurement.objects.update_or_create(
         local_indicator=local_indicator, measured_on=measured_on, defaults={"value": value, "note": note.strip()}
     )
     audit.record_change(
