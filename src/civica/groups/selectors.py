@@ -7,7 +7,9 @@ admins. Minutes that are not yet published are read only by the group's members 
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
+from civica.core import search
 from civica.organisations import selectors as organisation_selectors
+from civica.organisations.models import Organisation
 
 from .models import (
     AgendaItem,
@@ -175,6 +177,15 @@ def follow_ups_of_institution(*, user, organisation, status: str = "") -> QueryS
     return follow_ups.filter(status=status) if status else follow_ups
 
 
+def institution_get(*, user, slug: str) -> Organisation:
+    """An organisation whose profile the person may see, or one that owes a follow-up in a group they see."""
+    owing = FollowUp.objects.filter(group__in=groups_visible_to(user), institution__slug=slug)
+    visible = organisation_selectors.organisations_visible_to(user).filter(slug=slug)
+    if visible.exists() or owing.exists():
+        return Organisation.objects.get(slug=slug)
+    raise Organisation.DoesNotExist
+
+
 def open_follow_ups_for_carry_over(group: Group) -> QuerySet[FollowUp]:
     """System read for the meeting service: what is still open in the group, oldest first."""
     return group.follow_ups.filter(status=FollowUp.Status.OPEN).select_related("raised_in").order_by("pk")
@@ -212,3 +223,25 @@ def user_for_calendar_token(token_hash: str):
 def groups_of(organisation) -> QuerySet[Group]:
     """For system work (the demo), never for a person's page."""
     return Group.objects.filter(organisation=organisation)
+
+
+def search_minutes_and_follow_ups(*, user, query: str, limit: int = 50) -> dict[str, list]:
+    """Full-text search over minutes and follow-ups. The index knows organisations, and a private group
+    is narrower than its organisation, so the hits pass again through the pages' visibility rules."""
+    organisations = set(groups_visible_to(user).values_list("organisation__uuid", flat=True))
+    if not organisations or not query.strip():
+        return {"minutes": [], "follow_ups": []}
+    hits = search.search(
+        query,
+        visible_organisation_uuids=list(organisations),
+        include_public=False,
+        record_types=["groups.minutes", "groups.followup"],
+        limit=limit * 4,
+    )
+    order = {hit.record_uuid: index for index, hit in enumerate(hits)}
+    minutes = minutes_visible_to(user).filter(uuid__in=list(order))
+    follow_ups = follow_ups_visible_to(user).filter(uuid__in=list(order))
+    return {
+        "minutes": sorted(minutes, key=lambda row: order[row.uuid])[:limit],
+        "follow_ups": sorted(follow_ups, key=lambda row: order[row.uuid])[:limit],
+    }

@@ -74,8 +74,11 @@ def directory(request):
     page = Paginator(groups, 25).get_page(request.GET.get("page"))
     can_create = organisation_selectors.own_organisations(request.user, roles={"admin", "staff"}).exists()
     mine = selectors.group_positions(request.user)
+    found = selectors.search_minutes_and_follow_ups(user=request.user, query=filters.get("q", ""), limit=20)
     return render(
-        request, "groups/directory.html", {"form": form, "page": page, "can_create": can_create, "mine": mine}
+        request,
+        "groups/directory.html",
+        {"form": form, "page": page, "can_create": can_create, "mine": mine, "found": found},
     )
 
 
@@ -194,7 +197,7 @@ def _updatable(user, follow_ups) -> set[int]:
 
 
 def institution_follow_ups(request, slug):
-    organisation = _get(organisation_selectors.organisation_get, user=request.user, slug=slug)
+    organisation = _get(selectors.institution_get, user=request.user, slug=slug)
     status = request.GET.get("status", "open")
     status = status if status in FollowUp.Status.values or status == "" else "open"
     items = selectors.follow_ups_of_institution(user=request.user, organisation=organisation, status=status)

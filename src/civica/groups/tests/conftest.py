@@ -24,7 +24,12 @@ def world(two_organisations, make_member, make_user):
     )
     services.member_add(actor=people["admin"], group=group, user=coordinator, position="coordinator", organisation=ours)
     services.member_add(
-        actor=people["admin"], group=group, user=member, position="expert", organisation=theirs, starts_on=date(2019, 12, 1)
+        actor=people["admin"],
+        group=group,
+        user=member,
+        position="expert",
+        organisation=theirs,
+        starts_on=date(2019, 12, 1),
     )
     return {
         "ours": ours,

@@ -130,7 +130,9 @@ def test_agenda_is_nested_with_durations(world):
 
     meeting = schedule(world)
     top = services.agenda_item_add(actor=world["coordinator"], meeting=meeting, title="Tema 1", duration_minutes=30)
-    services.agenda_item_add(actor=world["coordinator"], meeting=meeting, title="Sub 1", duration_minutes=10, parent=top)
+    services.agenda_item_add(
+        actor=world["coordinator"], meeting=meeting, title="Sub 1", duration_minutes=10, parent=top
+    )
     agenda = selectors.agenda_of(meeting)
     assert [item.title for item in agenda] == ["Tema 1"]
     assert [(sub.title, sub.duration_minutes) for sub in agenda[0].subitems] == [("Sub 1", 10)]

@@ -23,7 +23,11 @@ def content(world):
     minutes = minutes_with_information(world, meeting)
     for step in ("submit", "approve"):
         minutes = services.minutes_transition(actor=world["coordinator"], minutes=minutes, transition=step)
-    return {"meeting": meeting, "minutes": minutes, "follow_up": minutes.themes.get().points.get(kind="information").follow_up}
+    return {
+        "meeting": meeting,
+        "minutes": minutes,
+        "follow_up": minutes.themes.get().points.get(kind="information").follow_up,
+    }
 
 
 def _login(client, world, who):
@@ -140,3 +144,10 @@ def test_personal_calendar_feed_lists_only_the_persons_groups(client, world, con
     uids = [str(event["UID"]) for event in Calendar.from_ical(feed.content).walk("VEVENT")]
     assert uids == [f"meeting-{content['meeting'].uuid}@civica"]
     assert client.get("/en/calendar/not-a-token.ics").status_code == 404
+
+
+@pytest.mark.parametrize("who", PEOPLE)
+def test_search_finds_private_minutes_and_follow_ups_only_for_those_who_see_them(client, world, content, who):
+    _login(client, world, who)
+    page = client.get("/en/groups/?q=criminogen").content.decode()
+    assert ("Zone cu potențial criminogen" in page) == (who in SEES)
