@@ -18,6 +18,7 @@ from civica.organisations import selectors as organisation_selectors
 from civica.organisations import services as organisation_services
 from civica.organisations.models import Organisation, Territory
 
+from .groups import load_groups
 from .world import KNOWLEDGE, MEDIATORS, ORGANISATIONS, PEOPLE, PLATFORM_ADMIN, REQUESTS
 
 DEFAULT_PASSWORD = "civica-demo-2026"  # noqa: S105 - the published demo password; CIVICA_DEMO_PASSWORD overrides it
@@ -111,6 +112,7 @@ def demo_load() -> DemoReport:
     _requests(by_slug, report)
     _mediators(by_slug)
     _knowledge(by_slug)
+    load_groups()
     return report
 
 
