@@ -77,6 +77,7 @@ class ThemeForm(forms.Form):
     def __init__(self, *args, targets, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["sdg_targets"].queryset = targets
+        self.fields["sdg_targets"].label_from_instance = lambda target: f"{target.code} {target.title_in()}"[:90]
 
 
 class PointForm(forms.Form):
@@ -87,10 +88,15 @@ class PointForm(forms.Form):
     )
     owner_email = forms.EmailField(label=_("By which person (e-mail of a group member)"), required=False)
     due_on = forms.DateField(label=_("By when"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    sdg_indicators = forms.ModelMultipleChoiceField(
+        label=_("SDG 16 indicators"), queryset=None, required=False, to_field_name="code"
+    )
 
-    def __init__(self, *args, organisations, prefix=None, **kwargs):
+    def __init__(self, *args, organisations, indicators, prefix=None, **kwargs):
         super().__init__(*args, prefix=prefix, **kwargs)
         self.fields["institution"].queryset = organisations
+        self.fields["sdg_indicators"].queryset = indicators
+        self.fields["sdg_indicators"].label_from_instance = lambda indicator: indicator.code
 
 
 class FollowUpStatusForm(forms.Form):

@@ -364,7 +364,12 @@ def minutes_start(request, uuid):
 
 
 def _point_form(minutes, theme, data=None):
-    return PointForm(data, organisations=Organisation.objects.order_by("name"), prefix=f"point-{theme.pk}")
+    return PointForm(
+        data,
+        organisations=Organisation.objects.order_by("name"),
+        indicators=sdg_selectors.indicators(),
+        prefix=f"point-{theme.pk}",
+    )
 
 
 def minutes(request, uuid, forms=None):
@@ -444,6 +449,7 @@ def point_add(request, uuid, theme_id):
                     owner=owner,
                     institution=data["institution"],
                     due_on=data["due_on"],
+                    sdg_indicators=data["sdg_indicators"],
                 )
             except ValidationError as error:
                 _apply(form, error)
