@@ -32,6 +32,11 @@ def test_docx_has_the_shape_of_the_working_groups_minutes(world):
         "Zone cu potențial criminogen",
         "Private NGO",
         "Măriuca",
+        "Minuta întâlnirii grupului",
+        "Au fost identificate următoarele probleme:",
+        "Informații ce urmează să fie furnizate:",
+        "Întocmit de",
+        "Coordonator grup de lucru",
     ):
         assert expected in text, expected
     assert text.index("Victime neînregistrate") < text.index("Zone cu potențial criminogen")
