@@ -27,3 +27,11 @@ def points_by_kind(theme) -> list[tuple[str, str, list]]:
         for kind, label in Point.Kind.choices
         if any(point.kind == kind for point in points)
     ]
+
+
+@register.filter
+def short_name(organisation) -> str:
+    """An organisation's short name, else its name; empty when there is none."""
+    if organisation is None:
+        return ""
+    return organisation.short_name or organisation.name
