@@ -1,7 +1,8 @@
 """Who may do what in a group. Deny unless a predicate allows.
 
 A private group is seen only by its members and its organisation's admins; the organisation's
-admins and staff and the group's coordinators run it (members, meetings, minutes).
+admins and the group's coordinators run it (members, meetings, minutes). Admins and staff create
+groups; staff who create one become its coordinator.
 """
 
 import rules

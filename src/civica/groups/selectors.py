@@ -66,13 +66,9 @@ def can_see_group(user, group: Group) -> bool:
 
 
 def runs_group(user, group: Group) -> bool:
-    return group_positions(user).get(group.pk) == GroupMember.Position.COORDINATOR or organisation_selectors.role_in(
-        user, group.organisation
-    ) in {"admin", "staff"}
-
-
-def sees_unpublished_minutes(user, group: Group) -> bool:
-    return group.pk in group_positions(user) or runs_group(user, group)
+    """The group's coordinators and its organisation's admins (who see even its private groups)."""
+    coordinator = group_positions(user).get(group.pk) == GroupMember.Position.COORDINATOR
+    return coordinator or organisation_selectors.role_in(user, group.organisation) == "admin"
 
 
 def groups_visible_to(user) -> QuerySet[Group]:
@@ -131,7 +127,7 @@ def participations_of(meeting: Meeting) -> QuerySet[Participation]:
 def minutes_visible_to(user) -> QuerySet[Minutes]:
     """Published minutes of the groups the person sees; any state for the group's members and runners."""
     groups = groups_visible_to(user)
-    running = Q(meeting__group__organisation_id__in=organisation_selectors.organisation_ids_with_role(user))
+    running = Q(meeting__group__organisation_id__in=organisation_selectors.administered_organisation_ids(user))
     member = Q(meeting__group_id__in=list(group_positions(user)))
     return (
         Minutes.objects.filter(meeting__group__in=groups)

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from civica.core import audit, search
 from civica.core import calendar as core_calendar
 from civica.core.tokens import fingerprint
+from civica.organisations import selectors as organisation_selectors
 
 from . import selectors
 from .calendar import invitation_ics
@@ -63,6 +64,11 @@ def group_create(
         language=language,
     )
     _record(actor, group, "create", organisation, after=audit.snapshot(group))
+    if actor is not None and organisation_selectors.role_in(actor, organisation) != "admin":
+        # Staff who create a group coordinate it; otherwise they could not see a private group they made.
+        member_add(
+            actor=None, group=group, user=actor, position=GroupMember.Position.COORDINATOR, organisation=organisation
+        )
     return group
 
 

@@ -36,6 +36,7 @@ def world(two_organisations, make_member, make_user):
         "theirs": theirs,
         "group": group,
         "admin": people["admin"],
+        "staff": people["staff"],  # staff of the organisation, not in the group
         "coordinator": coordinator,
         "member": member,
         "outsider": outsider_same_org,

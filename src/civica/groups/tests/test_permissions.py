@@ -14,7 +14,7 @@ from .conftest import minutes_with_information, schedule
 
 SEES = {"admin", "coordinator", "member"}
 RUNS = {"admin", "coordinator"}
-PEOPLE = ["admin", "coordinator", "member", "outsider", "other_org", "anonymous"]
+PEOPLE = ["admin", "staff", "coordinator", "member", "outsider", "other_org", "anonymous"]
 
 
 @pytest.fixture
@@ -151,3 +151,11 @@ def test_search_finds_private_minutes_and_follow_ups_only_for_those_who_see_them
     _login(client, world, who)
     page = client.get("/en/groups/?q=criminogen").content.decode()
     assert ("Zone cu potențial criminogen" in page) == (who in SEES)
+
+
+def test_staff_who_create_a_private_group_coordinate_it(world):
+    group = services.group_create(
+        actor=world["staff"], organisation=world["ours"], name="Comisia", kind="committee", visibility="private"
+    )
+    assert group.members.get().position == "coordinator"
+    assert world["staff"].has_perm("groups.manage_group", group)
