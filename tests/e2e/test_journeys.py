@@ -384,6 +384,7 @@ def test_a_coordinator_writes_minutes_approves_them_and_the_follow_up_appears(
     page.get_by_role("button", name="Send to the attendees for review").click()
     page.wait_for_load_state()
     assert page.locator("#minutes-state").inner_text() == "In review by the attendees"
+    assert_accessible(page)  # with the attendees' comment form
     page.get_by_role("button", name="Approve the minutes").click()
     page.wait_for_load_state()
     assert page.locator("#minutes-state").inner_text() == "Approved"

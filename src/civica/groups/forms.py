@@ -106,3 +106,15 @@ class FollowUpStatusForm(forms.Form):
 class FilterForm(forms.Form):
     q = forms.CharField(label=_("Search"), required=False, max_length=100)
     kind = forms.ChoiceField(label=_("Kind"), required=False, choices=[("", _("Any kind")), *Group.Kind.choices])
+
+
+class DocumentForm(forms.Form):
+    title = forms.CharField(label=_("Title of the document"), max_length=250)
+    file = forms.FileField(
+        label=_("File (PDF, Word, OpenDocument, Excel, up to 10 MB)"),
+        widget=forms.ClearableFileInput(attrs={"class": "govuk-file-upload"}),
+    )
+
+
+class ReviewCommentForm(forms.Form):
+    text = forms.CharField(label=_("Your comment on the minutes"), widget=forms.Textarea(attrs={"rows": 3}))

@@ -184,6 +184,21 @@ class Minutes(PublicRecord):
         return self.state in {self.State.APPROVED, self.State.PUBLISHED}
 
 
+class ReviewComment(models.Model):
+    """What an attendee says about the minutes while they are in review."""
+
+    minutes = models.ForeignKey(Minutes, on_delete=models.CASCADE, related_name="comments")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    text = models.TextField(_("comment"))
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return self.text[:80]
+
+
 class Theme(models.Model):
     minutes = models.ForeignKey(Minutes, on_delete=models.CASCADE, related_name="themes")
     title = models.CharField(_("theme"), max_length=300)

@@ -25,9 +25,11 @@ from .models import (
     Group,
     GroupMember,
     Meeting,
+    MeetingDocument,
     Minutes,
     Participation,
     Point,
+    ReviewComment,
     SwotAnalysis,
     SwotEntry,
     Theme,
@@ -230,6 +232,36 @@ def attendance_record(*, actor, meeting: Meeting, present_user_ids) -> int:
     return sum(1 for p in participations if p.attended)
 
 
+MAX_DOCUMENT = 10 * 1024 * 1024
+DOCUMENT_TYPES = {"pdf", "docx", "doc", "odt", "xlsx", "ods", "pptx", "txt"}
+
+
+@transaction.atomic
+def document_add(*, actor, meeting: Meeting, title: str, file) -> MeetingDocument:
+    """A document of the meeting (presentation, report, data), read through the meeting's visibility."""
+    _require(actor, "groups.manage_group", meeting.group)
+    errors = {}
+    if not title.strip():
+        errors["title"] = _("Give the document a title.")
+    if file is None:
+        errors["file"] = _("Choose a file.")
+    elif file.size > MAX_DOCUMENT:
+        errors["file"] = _("The document is larger than 10 MB.")
+    elif file.name.rsplit(".", 1)[-1].lower() not in DOCUMENT_TYPES:
+        errors["file"] = _("Attach a PDF, Word, OpenDocument, Excel, PowerPoint or text file.")
+    if errors:
+        raise ValidationError(errors)
+    document = MeetingDocument.objects.create(meeting=meeting, title=title.strip(), file=file, uploaded_by=actor)
+    _record(
+        actor,
+        document,
+        "create",
+        meeting.group.organisation,
+        after={"title": document.title, "file": document.file.name},
+    )
+    return document
+
+
 # --- Minutes -------------------------------------------------------------------------------------
 
 
@@ -320,6 +352,19 @@ def point_add(
     minutes = theme.minutes
     _record(actor, minutes, "update", minutes.meeting.group.organisation, summary=f"{kind}: {point.text}"[:300])
     return point
+
+
+@transaction.atomic
+def review_comment_add(*, actor, minutes: Minutes, text: str) -> ReviewComment:
+    """The group's members comment on the minutes while they are in review."""
+    _require(actor, "groups.review_minutes", minutes)
+    if minutes.state != Minutes.State.REVIEW:
+        raise ValidationError(_("Comments are possible only while the minutes are in review."))
+    if not text.strip():
+        raise ValidationError({"text": _("Write your comment.")})
+    comment = ReviewComment.objects.create(minutes=minutes, author=actor, text=text.strip())
+    _record(actor, minutes, "update", minutes.meeting.group.organisation, summary=f"comment: {comment.text}"[:300])
+    return comment
 
 
 # Which step follows which, and who may take it: the group's runners take every step; moving a

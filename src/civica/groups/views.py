@@ -6,7 +6,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language
@@ -23,12 +23,14 @@ from . import exports, selectors, services
 from .calendar import feed_ics
 from .forms import (
     AgendaItemForm,
+    DocumentForm,
     FilterForm,
     FollowUpStatusForm,
     GroupForm,
     MeetingForm,
     MemberForm,
     PointForm,
+    ReviewCommentForm,
     ThemeForm,
 )
 from .models import FollowUp, Group, Meeting, Minutes, SwotEntry
@@ -267,7 +269,7 @@ def meeting_new(request, uuid):
     return render(request, "groups/meeting_new.html", {"group": group, "form": form})
 
 
-def meeting(request, uuid, agenda_form=None):
+def meeting(request, uuid, agenda_form=None, document_form=None):
     meeting = _get(selectors.meeting_get, user=request.user, uuid=uuid)
     group = meeting.group
     runs = request.user.has_perm("groups.manage_group", group)
@@ -286,6 +288,8 @@ def meeting(request, uuid, agenda_form=None):
         "runs": runs,
         "can_register": request.user.has_perm("groups.register", group),
         "minutes": selectors.minutes_of_meeting(user=request.user, meeting=meeting),
+        "documents": meeting.documents.order_by("created_at", "pk"),
+        "document_form": document_form or (DocumentForm(prefix="document") if runs else None),
         "agenda_form": agenda_form or (AgendaItemForm(top_items=agenda, prefix="agenda") if runs else None),
     }
     return render(request, "groups/meeting.html", context)
@@ -347,6 +351,36 @@ def attendance(request, uuid):
     return redirect("groups:meeting", uuid=meeting.uuid)
 
 
+@login_required
+@require_POST
+def document_add(request, uuid):
+    meeting_row = _meeting_to_run(request, uuid)
+    form = DocumentForm(request.POST, request.FILES, prefix="document")
+    if form.is_valid():
+        try:
+            services.document_add(
+                actor=request.user,
+                meeting=meeting_row,
+                title=form.cleaned_data["title"],
+                file=form.cleaned_data["file"],
+            )
+        except ValidationError as error:
+            _apply(form, error)
+        else:
+            messages.success(request, _("The document has been added."))
+            return redirect("groups:meeting", uuid=meeting_row.uuid)
+    return meeting(request, uuid, document_form=form)
+
+
+def document(request, uuid, document_uuid):
+    """A meeting's document, through the meeting's visibility rule (never a bare file link)."""
+    meeting_row = _get(selectors.meeting_get, user=request.user, uuid=uuid)
+    row = meeting_row.documents.filter(uuid=document_uuid).first()
+    if row is None:
+        raise Http404
+    return FileResponse(row.file.open("rb"), as_attachment=True, filename=row.file.name.rsplit("/", 1)[-1])
+
+
 def meeting_ics(request, uuid):
     meeting = _get(selectors.meeting_get, user=request.user, uuid=uuid)
     return _calendar(feed_ics([meeting], name=meeting.group.name), "meeting.ics")
@@ -388,6 +422,13 @@ def minutes(request, uuid, forms=None):
         "theme_form": forms.get("theme")
         or (ThemeForm(targets=sdg_selectors.targets(), prefix="theme") if can_edit else None),
         "transitions": services.transitions_for(request.user, minutes),
+        "comments": minutes.comments.select_related("author"),
+        "comment_form": forms.get("comment")
+        or (
+            ReviewCommentForm(prefix="comment")
+            if minutes.state == Minutes.State.REVIEW and request.user.has_perm("groups.review_minutes", minutes)
+            else None
+        ),
         "language": get_language(),
     }
     return render(request, "groups/minutes.html", context)
@@ -456,6 +497,24 @@ def point_add(request, uuid, theme_id):
             else:
                 return redirect("groups:minutes", uuid=minutes_row.uuid)
     return minutes(request, uuid, forms={theme.pk: form})
+
+
+@login_required
+@require_POST
+def review_comment(request, uuid):
+    minutes_row = _get(selectors.minutes_get, user=request.user, uuid=uuid)
+    form = ReviewCommentForm(request.POST, prefix="comment")
+    if form.is_valid():
+        try:
+            services.review_comment_add(actor=request.user, minutes=minutes_row, text=form.cleaned_data["text"])
+        except PermissionDenied as error:
+            raise Http404 from error
+        except ValidationError as error:
+            _apply(form, error)
+        else:
+            messages.success(request, _("Your comment has been added."))
+            return redirect("groups:minutes", uuid=minutes_row.uuid)
+    return minutes(request, uuid, forms={"comment": form})
 
 
 @login_required

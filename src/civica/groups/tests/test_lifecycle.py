@@ -149,3 +149,14 @@ def test_registration_and_attendance(world):
     assert present == 1
     participation = meeting.participations.get(user=world["member"])
     assert participation.attended and participation.registered_at and participation.organisation == world["theirs"]
+
+
+def test_members_comment_on_minutes_only_while_in_review(world):
+    minutes = minutes_with_information(world, schedule(world))
+    with pytest.raises(ValidationError):
+        services.review_comment_add(actor=world["member"], minutes=minutes, text="Prea devreme")
+    minutes = services.minutes_transition(actor=world["coordinator"], minutes=minutes, transition="submit")
+    services.review_comment_add(actor=world["member"], minutes=minutes, text="Lipsește raportul Biroului Mobil.")
+    with pytest.raises(PermissionDenied):
+        services.review_comment_add(actor=world["outsider"], minutes=minutes, text="Nu sunt în grup")
+    assert [c.text for c in minutes.comments.all()] == ["Lipsește raportul Biroului Mobil."]

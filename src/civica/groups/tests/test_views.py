@@ -86,3 +86,28 @@ def test_information_without_provider_is_refused_on_the_page(client, world):
     ).content.decode()
     assert "Say which person or institution will provide it." in page and "Raportul anual" in page
     assert not theme.points.exists()
+
+
+def test_meeting_documents_follow_the_meetings_visibility(client, world, settings, tmp_path):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from .conftest import schedule
+
+    settings.MEDIA_ROOT = tmp_path
+    meeting = schedule(world)
+    client.force_login(world["coordinator"])
+    bad = client.post(
+        f"/en/meetings/{meeting.uuid}/documents/",
+        {"document-title": "Script", "document-file": SimpleUploadedFile("run.exe", b"MZ")},
+    )
+    assert "Attach a PDF" in bad.content.decode() and not meeting.documents.exists()
+    client.post(
+        f"/en/meetings/{meeting.uuid}/documents/",
+        {"document-title": "Raportul Biroului Mobil", "document-file": SimpleUploadedFile("raport.pdf", b"%PDF-1.4")},
+    )
+    document = meeting.documents.get()
+    path = f"/en/meetings/{meeting.uuid}/documents/{document.uuid}/"
+    client.force_login(world["member"])
+    assert b"".join(client.get(path).streaming_content) == b"%PDF-1.4"
+    client.force_login(world["outsider"])
+    assert client.get(path).status_code == 404
