@@ -5,9 +5,12 @@ from ninja import Field, Schema
 
 from . import selectors
 
+# PostgreSQL text cannot hold NUL characters: refuse them as invalid input rather than fail later.
+NO_NUL = r"^[^\x00]*$"
+
 
 class GroupFilters(Schema):
-    q: str | None = Field(None, max_length=100)
+    q: str | None = Field(None, max_length=100, pattern=NO_NUL)
     kind: str | None = Field(None, pattern="^(working_group|committee|thematic)$")
 
 
@@ -27,11 +30,11 @@ class GroupOut(Schema):
 
 class GroupIn(Schema):
     organisation: UUID
-    name: str = Field(..., min_length=1, max_length=250)
+    name: str = Field(..., min_length=1, max_length=250, pattern=NO_NUL)
     kind: str = Field(..., pattern="^(working_group|committee|thematic)$")
     visibility: str = Field("private", pattern="^(public|private)$")
     language: str = Field("en", pattern="^(en|ro|it|el)$")
-    description: str = Field("", max_length=5000)
+    description: str = Field("", max_length=5000, pattern=NO_NUL)
 
 
 class MeetingOut(Schema):
@@ -50,11 +53,11 @@ class MeetingOut(Schema):
 
 
 class MeetingIn(Schema):
-    title: str = Field(..., min_length=1, max_length=250)
+    title: str = Field(..., min_length=1, max_length=250, pattern=NO_NUL)
     kind: str = Field("plenary", pattern="^(plenary|restricted)$")
     starts_at: datetime
     ends_at: datetime
-    place: str = Field("", max_length=250)
+    place: str = Field("", max_length=250, pattern=NO_NUL)
     video: bool = False
 
 

@@ -159,3 +159,14 @@ def test_staff_who_create_a_private_group_coordinate_it(world):
     )
     assert group.members.get().position == "coordinator"
     assert world["staff"].has_perm("groups.manage_group", group)
+
+
+def test_nul_characters_are_refused_as_invalid_input(client, world):
+    client.force_login(world["admin"])
+    assert client.get("/api/v1/groups", {"q": "a\x00b"}).status_code == 422
+    response = client.post(
+        "/api/v1/groups",
+        {"organisation": str(world["ours"].uuid), "name": "Grup\x00", "kind": "committee"},
+        content_type="application/json",
+    )
+    assert response.status_code == 422 and response.json()["errors"][0]["field"] == "name"
