@@ -29,7 +29,7 @@ def _grow(world, size):
         services.agenda_item_add(actor=world["coordinator"], meeting=meeting, title="Punct", duration_minutes=10)
 
 
-def _count(client, django_assert_max_num_queries, path):
+def _count(client, path):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
@@ -51,12 +51,14 @@ PAGES = [
 
 
 @pytest.mark.parametrize("page", range(len(PAGES)))
-def test_same_queries_at_ten_times_the_data(client, world, page, django_assert_max_num_queries):
+def test_same_queries_at_ten_times_the_data(client, world, page, django_assert_num_queries):
     client.force_login(world["coordinator"])
     _grow(world, 2)
     meeting = world["group"].meetings.order_by("starts_at").last()
-    small = _count(client, django_assert_max_num_queries, PAGES[page](world, meeting))
+    small = _count(client, PAGES[page](world, meeting))
+    assert small <= 25, (PAGES[page](world, meeting), small)
     _grow(world, 18)
     meeting = world["group"].meetings.order_by("starts_at").last()
-    large = _count(client, django_assert_max_num_queries, PAGES[page](world, meeting))
-    assert large == small, (PAGES[page](world, meeting), small, large)
+    path = PAGES[page](world, meeting)
+    with django_assert_num_queries(small):  # ten times the meetings, minutes and follow-ups: the same count
+        assert client.get(path).status_code == 200
