@@ -446,3 +446,43 @@ def test_time_bank_pages(new_context, live_server, world, lang):
     problems += checker.problems
     page.context.close()
     assert not problems, f"[{lang}] {len(problems)} problem(s):\n" + "\n".join(problems)
+
+
+COORDINATOR = "mariuca.constantin@primarie-s1.example"  # coordinator of the Sector 1 working group
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_group_pages(page, live_server, world, lang):
+    from civica.groups.models import FollowUp, Group, Minutes, SwotAnalysis
+    from civica.sdg.models import LocalIndicator
+
+    group = Group.objects.get(name="Siguranța cetățeanului și buna guvernare")
+    minutes = Minutes.objects.filter(meeting__group=group).order_by("meeting__starts_at").first()
+    committee = Group.objects.filter(kind="committee").first()
+    institution = FollowUp.objects.filter(group=group).first().institution
+    checker = PageChecker(page, live_server, lang)
+    checker.visit(f"/{lang}/groups/", label="groups")
+    checker.visit(f"/{lang}/groups/?q=criminogen", label="groups, searched")
+    checker.visit(f"/{lang}/groups/{group.uuid}/", label="group, anonymous")
+    checker.visit(f"/{lang}/minutes/{minutes.uuid}/", label="published minutes, anonymous")
+    checker.visit(f"/{lang}/sdg/", label="SDG 16 targets")
+    checker.visit(f"/{lang}/sdg/indicators/{LocalIndicator.objects.get().uuid}/", label="local indicator chart")
+    checker.visit(f"/{lang}/groups/swot/{SwotAnalysis.objects.get(group=group).uuid}/", label="SWOT")
+
+    sign_in(page, live_server, COORDINATOR, world["password"], lang=lang)
+    checker.visit(f"/{lang}/groups/{group.uuid}/", label="group, coordinator")
+    checker.visit(f"/{lang}/groups/{group.uuid}/follow-ups/?status=", label="follow-ups of the group")
+    checker.visit(
+        f"/{lang}/groups/institutions/{institution.slug}/follow-ups/?status=", label="follow-ups of an institution"
+    )
+    checker.visit(f"/{lang}/meetings/{minutes.meeting.uuid}/", label="meeting, coordinator")
+    checker.visit(f"/{lang}/minutes/{minutes.uuid}/", label="minutes, coordinator")
+    checker.visit(f"/{lang}/groups/calendar/", label="my calendar")
+    checker.submit("main form[method=post]", label="my calendar, new address", expect_status=200)
+    checker.visit(f"/{lang}/groups/{group.uuid}/meetings/new/", label="schedule a meeting")
+    checker.submit('main form:has(input[name="title"])', label="schedule a meeting, empty", expect_status=200)
+    if not page.locator(".govuk-error-summary").count():
+        checker.problems.append("schedule a meeting, empty: no error summary")
+    checker.visit(f"/{lang}/groups/new/", label="create a group")
+    checker.visit(f"/{lang}/meetings/{committee.meetings.get().uuid}/", label="committee meeting with a video room")
+    checker.assert_clean()

@@ -383,3 +383,70 @@ def bank_people(make_organisation, make_member, make_user):
         actor=provider.user, bank=bank, data={"kind": "offer", "category": "yoga", "title": "Yoga al parco"}
     )
     return bank, provider, receiver, listing
+
+
+def test_a_coordinator_writes_minutes_approves_them_and_the_follow_up_appears(
+    page, live_server, two_organisations, make_member
+):
+    """Schedule a meeting, write minutes with a theme, a problem and an 'information to be provided',
+    send them for review, approve them, and find the follow-up on the group's follow-ups page."""
+    from civica.groups import services
+    from civica.groups.models import FollowUp, Minutes
+
+    ours, theirs, people = two_organisations
+    coordinator = make_member(ours, role="member", email="coordinator@ours.example")
+    group = services.group_create(
+        actor=people["admin"], organisation=ours, name="Grupul de lucru", kind="working_group", visibility="private"
+    )
+    services.member_add(actor=people["admin"], group=group, user=coordinator, position="coordinator")
+
+    sign_in(page, live_server, coordinator.email, PASSWORD)
+    page.goto(url(live_server, f"/en/groups/{group.uuid}/"))
+    page.get_by_role("link", name="Schedule a meeting").click()
+    page.get_by_label("Title").fill("Restricted meeting with the local police")
+    page.get_by_label("Kind").select_option("restricted")
+    page.get_by_label("Starts").fill("2030-01-28T10:00")
+    page.get_by_label("Ends").fill("2030-01-28T12:00")
+    page.get_by_label("Place").fill("Sector 1 City Hall")
+    page.get_by_role("button", name="Schedule and invite").click()
+    page.wait_for_url(re.compile(r"/en/meetings/[0-9a-f-]+/$"))
+    assert "The meeting has been scheduled" in page.locator(".govuk-notification-banner--success").inner_text()
+
+    page.get_by_role("button", name="Write the minutes").click()
+    page.wait_for_url(re.compile(r"/en/minutes/[0-9a-f-]+/$"))
+    page.locator("#id_theme-title").fill("Crime and violence")
+    page.get_by_role("button", name="Add the theme").click()
+    page.wait_for_url(re.compile(r"/en/minutes/[0-9a-f-]+/$"))
+
+    def add_point(kind, text, institution=None, due_on=None):
+        page.get_by_text("Add a point to this theme").click()
+        form = page.locator('main form:has(textarea[name$="-text"])')
+        form.locator('select[name$="-kind"]').select_option(kind)
+        form.locator('textarea[name$="-text"]').fill(text)
+        if institution:
+            form.locator('select[name$="-institution"]').select_option(institution)
+        if due_on:
+            form.locator('input[name$="-due_on"]').fill(due_on)
+        with page.expect_navigation():
+            form.get_by_role("button", name="Add the point").click()
+
+    add_point("problem", "Unregistered victims")
+    add_point("information", "Areas with a high crime potential", institution=theirs.slug, due_on="2030-02-15")
+    assert "Unregistered victims" in page.locator("main").inner_text()
+    assert_accessible(page)
+
+    page.get_by_role("button", name="Send to the attendees for review").click()
+    page.wait_for_load_state()
+    assert page.locator("#minutes-state").inner_text() == "In review by the attendees"
+    assert_accessible(page)  # with the attendees' comment form
+    page.get_by_role("button", name="Approve the minutes").click()
+    page.wait_for_load_state()
+    assert page.locator("#minutes-state").inner_text() == "Approved"
+    assert Minutes.objects.get().state == "approved"
+
+    follow_up = FollowUp.objects.get()
+    assert follow_up.institution == theirs and follow_up.description == "Areas with a high crime potential"
+    page.goto(url(live_server, f"/en/groups/{group.uuid}/follow-ups/"))
+    row = page.locator("tr", has_text="Areas with a high crime potential")
+    assert row.count() == 1 and "Open" in row.inner_text()
+    assert_accessible(page)

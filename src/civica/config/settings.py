@@ -60,6 +60,8 @@ INSTALLED_APPS = [
     "civica.mediation",
     "civica.knowledge",
     "civica.timebank",
+    "civica.sdg",
+    "civica.groups",
     "civica.demo",
 ]
 

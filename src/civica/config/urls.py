@@ -23,6 +23,8 @@ urlpatterns += i18n_patterns(
     path("", include("civica.mediation.urls")),
     path("", include("civica.knowledge.urls")),
     path("", include("civica.timebank.urls")),
+    path("", include("civica.sdg.urls")),
+    path("", include("civica.groups.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),

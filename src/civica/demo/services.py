@@ -23,6 +23,7 @@ from civica.organisations import selectors as organisation_selectors
 from civica.organisations import services as organisation_services
 from civica.organisations.models import Organisation, Territory
 
+from .groups import load_groups
 from .timebank import load_time_bank
 from .world import KNOWLEDGE, MEDIATIONS, MEDIATORS, ORGANISATIONS, PEOPLE, PLATFORM_ADMIN, REQUESTS
 
@@ -125,6 +126,7 @@ def demo_load(*, pdf_copies: bool = True) -> DemoReport:
         return _person(email, first_name, last_name, language, report.password, report)
 
     load_time_bank(by_slug, person, report)
+    load_groups()
     return report
 
 

@@ -302,6 +302,28 @@ PEOPLE = [
         [("dgaspc-sector-1", "admin", "Manager de caz, violență domestică", True)],
     ),
     ("cristina.vasile@anais.example", "Cristina", "Vasile", "ro", [("asociatia-anais", "admin", "Psiholog", True)]),
+    # The Sector 1 working group's coordinator, expert and research assistant (seed 003)
+    (
+        "mariuca.constantin@primarie-s1.example",
+        "Măriuca Oana",
+        "Constantin",
+        "ro",
+        [("primaria-sector-1", "staff", "Coordonator grup de lucru", False)],
+    ),
+    (
+        "oana.dervis@experti.example",
+        "Oana",
+        "Derviș",
+        "ro",
+        [("primaria-sector-1", "expert", "Expert grup de lucru", False)],
+    ),
+    (
+        "teofana.cepoi@experti.example",
+        "Teofana",
+        "Cepoi",
+        "ro",
+        [("primaria-sector-1", "expert", "Asistent de cercetare", False)],
+    ),
     (
         "dan.munteanu@cpeca-s1.example",
         "Dan",
