@@ -176,7 +176,7 @@ def check(rows: Rows) -> tuple[dict[str, dict], list[Problem]]:
             for field in table.fields:
                 if not file.endswith(".csv") and field.format == "uuid" and field.name != "id":
                     # The JSON form links records by nesting them: an absent link is allowed there.
-                    field = replace(field, required=False)  # noqa: PLW2901
+                    field = replace(field, required=False)
                 try:
                     values[field.name] = parse(field, raw.get(field.name))
                 except ValidationError as error:

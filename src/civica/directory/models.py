@@ -453,14 +453,6 @@ class TaxonomyTerm(Translatable, HSDSRecord):
     taxonomy_detail = _reference("Taxonomy", "terms", _("taxonomy identifier"), db_column="taxonomy_id")
     hsds_fields = {"taxonomy_id": "taxonomy_detail_id"}
 
-    @property
-    def taxonomy_id(self):
-        return self.taxonomy_detail_id
-
-    @taxonomy_id.setter
-    def taxonomy_id(self, value):
-        self.taxonomy_detail_id = value
-
     term_uri = models.TextField(_("term uri"), blank=True)
 
     class Meta:
@@ -468,6 +460,14 @@ class TaxonomyTerm(Translatable, HSDSRecord):
 
     def __str__(self):
         return self.name or str(self.id)
+
+    @property
+    def taxonomy_id(self):
+        return self.taxonomy_detail_id
+
+    @taxonomy_id.setter
+    def taxonomy_id(self, value):
+        self.taxonomy_detail_id = value
 
 
 class Metadata(HSDSRecord):
@@ -528,7 +528,8 @@ class CostOption(HSDSRecord):
 
 
 class OrganizationIdentifier(HSDSRecord):
-    """The details of the third party identifiers for organizations, such as: company registration number, charity number, tax registration number."""
+    """The details of the third party identifiers for organizations, such as: company registration number,
+    charity number, tax registration number."""
 
     hsds_table = "organization_identifier"
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
