@@ -5,6 +5,8 @@ from django.views.i18n import JavaScriptCatalog
 
 from civica.core.views import healthz
 
+from civica.directory.api_hsds import api as hsds_api
+
 from .api import api
 
 admin.site.site_header = "Civica"
@@ -13,6 +15,7 @@ admin.site.site_title = "Civica"
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("api/v1/", api.urls),
+    path("api/hsds/", hsds_api.urls),
 ]
 
 urlpatterns += i18n_patterns(
@@ -22,6 +25,8 @@ urlpatterns += i18n_patterns(
     path("", include("civica.cases.urls")),
     path("", include("civica.mediation.urls")),
     path("", include("civica.knowledge.urls")),
+    path("", include("civica.directory.urls")),
+    path("", include("civica.hub.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),

@@ -7,6 +7,8 @@ from . import hsds_tables, visibility
 from .hsds_nesting import DOCUMENTS, Many, One
 from .hsds_values import written
 
+__all__ = ["build", "flat", "row_to_json", "written"]
+
 
 def row_to_json(table: hsds_tables.Table, row) -> dict:
     """The HSDS fields of a row that have a value (the schemas allow no nulls)."""
