@@ -231,3 +231,92 @@ def hsds_file_import(*, actor, centre, path) -> dict[str, int]:
     if not actor.has_perm("directory.import", centre):
         raise PermissionDenied("directory.import")
     return hsds_import.import_path(path, actor=actor, centre=centre)
+
+
+# --- building the directory from the system side (the demo, the centre's approvals) ------------------
+
+
+@transaction.atomic
+def organization_record_for(*, organisation, centre=None) -> Organization:
+    """The directory record of a Civica organisation (created once), listed by `centre`."""
+    record = Organization.objects.filter(organisation=organisation).first()
+    if record is None:
+        record = Organization.objects.create(
+            name=organisation.name,
+            alternate_name=organisation.short_name,
+            description=organisation.description or organisation.name,
+            email=organisation.email,
+            website=organisation.website,
+            organisation=organisation,
+            centre=centre,
+            language=organisation.language,
+        )
+    elif centre is not None and record.centre_id is None:
+        record.centre = centre
+        record.save(update_fields=["centre"])
+    return record
+
+
+@transaction.atomic
+def location_add(
+    *,
+    organization: Organization,
+    name: str,
+    address_1: str = "",
+    city: str = "",
+    postal_code: str = "",
+    country: str = "GR",
+    latitude=None,
+    longitude=None,
+    territory=None,
+    is_confidential: bool = False,
+    location_type: str = "physical",
+    url: str = "",
+    location_id=None,
+) -> "Location":
+    from .models import Address, Location
+
+    location = Location.objects.create(
+        id=location_id or uuid.uuid4(),
+        organization=organization,
+        name=name,
+        location_type=location_type,
+        latitude=latitude,
+        longitude=longitude,
+        territory=territory,
+        is_confidential=is_confidential,
+        url=url,
+    )
+    if address_1:
+        Address.objects.create(
+            location=location,
+            address_1=address_1,
+            city=city,
+            state_province=city,
+            postal_code=postal_code,
+            country=country,
+            address_type="physical",
+        )
+    return location
+
+
+@transaction.atomic
+def service_publish(
+    *, organization: Organization, data: dict, locations=(), languages=(), fee=None, service_id=None
+) -> Service:
+    """A live service straight away: for the demo and tests, never from a member's form (those go
+    through `revision_propose`)."""
+    from .models import CostOption, Language, ServiceAtLocation
+
+    payload = _clean(data)
+    revision = ServiceRevision(organization=organization, payload=payload)
+    revision.service = Service(id=service_id or uuid.uuid4(), organization=organization) if service_id else None
+    service = _apply(revision)
+    for location in locations:
+        ServiceAtLocation.objects.create(service=service, location=location)
+    for code in languages:
+        Language.objects.create(service=service, code=code, name=code)
+    if fee is not None:
+        CostOption.objects.create(service=service, amount=fee, currency="EUR", option="per session")
+    indexing.index_service(service)
+    return service
