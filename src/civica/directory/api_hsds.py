@@ -54,7 +54,11 @@ class ListFilters(Schema):
 
 def _page(queryset_or_list, filters: ListFilters, render) -> dict:
     per_page = max(1, min(filters.per_page, MAX_PER_PAGE))
-    total = queryset_or_list.count() if hasattr(queryset_or_list, "count") and not isinstance(queryset_or_list, list) else len(queryset_or_list)
+    total = (
+        queryset_or_list.count()
+        if hasattr(queryset_or_list, "count") and not isinstance(queryset_or_list, list)
+        else len(queryset_or_list)
+    )
     pages = max(1, math.ceil(total / per_page))
     number = max(1, min(filters.page, pages))
     rows = list(queryset_or_list[(number - 1) * per_page : number * per_page])
@@ -110,7 +114,11 @@ def about(request):
 @api.get("/services", summary="Services, paginated")
 def services(request, filters: Query[ListFilters]):
     if filters.minimal:
-        return _page(_services(filters), filters, lambda rows: [{"id": str(r.id), "last_modified": hsds_documents.written(r.last_modified)} for r in rows])
+        return _page(
+            _services(filters),
+            filters,
+            lambda rows: [{"id": str(r.id), "last_modified": hsds_documents.written(r.last_modified)} for r in rows],
+        )
     kind = "build" if filters.full else "flat"
     return _page(_services(filters), filters, lambda rows: getattr(hsds_documents, kind)("service", rows))
 
@@ -147,7 +155,9 @@ def service_at_locations(request, filters: Query[ListFilters], postcode: str = "
     if postcode:
         from .models import Address
 
-        rows = rows.filter(location_id__in=visibility.public(Address).filter(postal_code=postcode).values("location_id"))
+        rows = rows.filter(
+            location_id__in=visibility.public(Address).filter(postal_code=postcode).values("location_id")
+        )
     rows = rows.order_by("id")
     kind = "build" if filters.full else "flat"
     return _page(rows, filters, lambda page: getattr(hsds_documents, kind)("service_at_location", page))

@@ -16,7 +16,11 @@ SECTORS = {
     ),
     "health_social": (
         _("Health and social services"),
-        {"ro": "Sănătate și servicii sociale", "it": "Salute e servizi sociali", "el": "Υγεία και κοινωνικές υπηρεσίες"},
+        {
+            "ro": "Sănătate și servicii sociale",
+            "it": "Salute e servizi sociali",
+            "el": "Υγεία και κοινωνικές υπηρεσίες",
+        },
     ),
     "housing": (_("Housing"), {"ro": "Locuire", "it": "Alloggio", "el": "Στέγαση"}),
     "education": (_("Education"), {"ro": "Educație", "it": "Istruzione", "el": "Εκπαίδευση"}),

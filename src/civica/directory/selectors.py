@@ -45,7 +45,7 @@ def _public_locations_of_kind(kind: str):
     return Exists(placements)
 
 
-def public_services(filters: Filters = Filters()) -> QuerySet[Service] | list[Service]:  # noqa: B008
+def public_services(filters: Filters = Filters()) -> QuerySet[Service] | list[Service]:
     """The published services matching every filter (AND), best match first when there is a query."""
     services = visibility.public(Service).select_related("organization", "organization__organisation")
     if filters.category:
@@ -121,7 +121,8 @@ def service_get(*, user, service_id) -> Service:
         id=service_id
     )
     if not service.is_published and not (
-        user.has_perm("directory.propose", service.organization) or user.has_perm("directory.review", service.organization)
+        user.has_perm("directory.propose", service.organization)
+        or user.has_perm("directory.review", service.organization)
     ):
         raise Service.DoesNotExist
     return service
@@ -149,13 +150,20 @@ def organization_get(organization_id) -> Organization:
 
 
 def services_of_organization(organization: Organization) -> QuerySet[Service]:
-    return visibility.public(Service).filter(organization=organization).order_by("name", "id")
+    return (
+        visibility.public(Service)
+        .filter(organization=organization)
+        .select_related("organization")
+        .order_by("name", "id")
+    )
 
 
 def editable_organizations(user) -> QuerySet[Organization]:
     """Directory records of the organisations where the person works: those whose services they may propose."""
     ids = organisation_selectors.organisation_ids_with_role(user)
-    return Organization.objects.filter(organisation_id__in=ids).select_related("organisation", "centre").order_by("name")
+    return (
+        Organization.objects.filter(organisation_id__in=ids).select_related("organisation", "centre").order_by("name")
+    )
 
 
 def services_to_manage(user) -> QuerySet[Service]:
@@ -184,10 +192,17 @@ def revision_get(*, user, uuid) -> ServiceRevision:
     revision = ServiceRevision.objects.select_related(
         "organization", "organization__organisation", "organization__centre", "service", "proposed_by"
     ).get(uuid=uuid)
-    if not (user.has_perm("directory.review", revision.organization) or user.has_perm("directory.propose", revision.organization)):
+    if not (
+        user.has_perm("directory.review", revision.organization)
+        or user.has_perm("directory.propose", revision.organization)
+    ):
         raise ServiceRevision.DoesNotExist
     return revision
 
 
 def importing_centres(user):
-    return [o for o in organisation_selectors.own_organisations(user, roles={"admin", "staff"}) if user.has_perm("directory.import", o)]
+    return [
+        o
+        for o in organisation_selectors.own_organisations(user, roles={"admin", "staff"})
+        if user.has_perm("directory.import", o)
+    ]

@@ -19,8 +19,17 @@ from .models import Attribute, Organization, Service, ServiceRevision
 
 LANGUAGES = ("en", "ro", "it", "el")
 STATUSES = ("active", "inactive", "defunct", "temporarily closed")
-TEXT_FIELDS = ("name", "alternate_name", "description", "url", "email", "status", "application_process",
-               "eligibility_description", "fees_description")
+TEXT_FIELDS = (
+    "name",
+    "alternate_name",
+    "description",
+    "url",
+    "email",
+    "status",
+    "application_process",
+    "eligibility_description",
+    "fees_description",
+)
 
 
 def _clean(data: dict) -> dict:
@@ -105,7 +114,9 @@ def _centre_staff(organization: Organization):
 
 
 @transaction.atomic
-def revision_propose(*, actor, organization: Organization, data: dict, service: Service | None = None) -> ServiceRevision:
+def revision_propose(
+    *, actor, organization: Organization, data: dict, service: Service | None = None
+) -> ServiceRevision:
     """A member organisation proposes a new service or a change; nothing goes live until the centre approves."""
     if not actor.has_perm("directory.propose", organization):
         raise PermissionDenied("directory.propose")

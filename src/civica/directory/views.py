@@ -211,7 +211,9 @@ def hsds_upload(request):
                     for chunk in upload.chunks():
                         handle.write(chunk)
                 try:
-                    counts = services.hsds_file_import(actor=request.user, centre=form.cleaned_data["centre"], path=path)
+                    counts = services.hsds_file_import(
+                        actor=request.user, centre=form.cleaned_data["centre"], path=path
+                    )
                 except HSDSImportError as error:
                     problems = error.problems
                     form.add_error("file", _("The file has problems; nothing of it was imported."))

@@ -32,28 +32,54 @@ def world(make_organisation, make_member):
     record = services.organization_record_for(organisation=member, centre=centre)
     services.organization_record_for(organisation=other, centre=centre)
     office = services.location_add(
-        organization=record, name="Legal clinic office", address_1="Akadimias 10", city="Athens",
-        postal_code="10671", latitude=37.98, longitude=23.73,
+        organization=record,
+        name="Legal clinic office",
+        address_1="Akadimias 10",
+        city="Athens",
+        postal_code="10671",
+        latitude=37.98,
+        longitude=23.73,
     )
     hidden = services.location_add(
-        organization=record, name="Women's shelter", address_1=SECRET_STREET, city="Athens",
-        postal_code="11141", latitude=38.01, longitude=23.74, is_confidential=True,
+        organization=record,
+        name="Women's shelter",
+        address_1=SECRET_STREET,
+        city="Athens",
+        postal_code="11141",
+        latitude=38.01,
+        longitude=23.74,
+        is_confidential=True,
     )
     clinic = services.service_publish(
         organization=record,
-        data={"name": "Asylum legal clinic", "description": "Free legal advice on asylum claims.",
-              "categories": ["legal"], "language": "en",
-              "translations": {"el": {"name": "Νομική κλινική ασύλου"}}},
-        locations=[office], languages=["en", "ar"],
+        data={
+            "name": "Asylum legal clinic",
+            "description": "Free legal advice on asylum claims.",
+            "categories": ["legal"],
+            "language": "en",
+            "translations": {"el": {"name": "Νομική κλινική ασύλου"}},
+        },
+        locations=[office],
+        languages=["en", "ar"],
     )
     shelter = services.service_publish(
         organization=record,
-        data={"name": "Emergency shelter for women", "description": "Safe accommodation for women and children.",
-              "categories": ["housing", "health_social"], "capacity": 20, "vacancies": 3},
+        data={
+            "name": "Emergency shelter for women",
+            "description": "Safe accommodation for women and children.",
+            "categories": ["housing", "health_social"],
+            "capacity": 20,
+            "vacancies": 3,
+        },
         locations=[hidden],
     )
     return World(
-        centre=centre, member=member, other=other, record=record, clinic=clinic, shelter=shelter,
+        centre=centre,
+        member=member,
+        other=other,
+        record=record,
+        clinic=clinic,
+        shelter=shelter,
         shelter_location=hidden,
         centre_staff=make_member(centre, role="staff"),
         member_staff=make_member(member, role="staff"),

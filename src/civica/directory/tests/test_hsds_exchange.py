@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from civica.directory import hsds_export, hsds_import, hsds_tables
+from civica.directory import hsds_export, hsds_import, hsds_tables, sectors
 from civica.directory.models import Location, Phone, Service
 
 DATA = Path(__file__).parent / "data"
+SECTOR_IDS = {str(sectors.TAXONOMY_ID)} | {str(sectors.term_id(code)) for code in sectors.SECTORS}
 
 
 def _without_empty(value):
@@ -69,6 +70,8 @@ def test_official_csv_datapackage_round_trip_is_lossless(tmp_path):
     for table in hsds_tables.tables().values():
         original = [_numeric(row) for row in _csv_rows(DATA / "csv", table.path)]
         exported = [_numeric(row) for row in _csv_rows(tmp_path, table.path)]
+        # Civica's own sector taxonomy is always present besides what was imported.
+        exported = [row for row in exported if row["id"] not in SECTOR_IDS]
         assert sorted(original, key=lambda r: r["id"]) == sorted(exported, key=lambda r: r["id"]), table.name
 
 
