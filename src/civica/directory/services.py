@@ -15,7 +15,7 @@ from civica.core import audit, notifications
 from civica.organisations import selectors as organisation_selectors
 
 from . import hsds_import, indexing, sectors
-from .models import Attribute, Organization, Service, ServiceRevision
+from .models import Address, Attribute, Location, Organization, Service, ServiceRevision
 
 LANGUAGES = ("en", "ro", "it", "el")
 STATUSES = ("active", "inactive", "defunct", "temporarily closed")
@@ -76,9 +76,9 @@ def _clean(data: dict) -> dict:
                 raise ValueError
         except (TypeError, ValueError):
             errors[field] = _("Enter a whole number, zero or more.")
-    if not errors and numbers["capacity"] is not None and numbers["vacancies"] is not None:
-        if numbers["vacancies"] > numbers["capacity"]:
-            errors["vacancies"] = _("There cannot be more vacancies than places.")
+    counted = not errors and numbers["capacity"] is not None and numbers["vacancies"] is not None
+    if counted and numbers["vacancies"] > numbers["capacity"]:
+        errors["vacancies"] = _("There cannot be more vacancies than places.")
     if errors:
         raise ValidationError(errors)
     return {
@@ -284,8 +284,7 @@ def location_add(
     location_type: str = "physical",
     url: str = "",
     location_id=None,
-) -> "Location":
-    from .models import Address, Location
+) -> Location:
 
     location = Location.objects.create(
         id=location_id or uuid.uuid4(),

@@ -20,6 +20,7 @@ MODULES = [
     Module(_("Cases"), "cases:inbox", needs_login=True),
     Module(_("Mediation"), "mediation:estimate"),
     Module(_("Knowledge"), "knowledge:library"),
+    Module(_("Services"), "directory:directory"),
     Module(_("Organisations"), "organisations:directory"),
     Module(_("Territories"), "organisations:territories"),
     Module(_("API"), "api:openapi-view"),
