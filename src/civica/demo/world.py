@@ -255,6 +255,33 @@ ORGANISATIONS = [
         "phone": "210 000 0000",
         "description": "Ξενώνας φιλοξενίας· η διεύθυνση δεν δημοσιεύεται.",
     },
+    {
+        "slug": "nomiki-voitheia-prosfygon",
+        "name": "Νομική Βοήθεια Προσφύγων (demo)",
+        "kind": "ngo",
+        "country": "GR",
+        "territory": "GR-9186",
+        "language": "el",
+        "description": "Δωρεάν νομική συνδρομή σε αιτούντες άσυλο και πρόσφυγες, μέλος του Κέντρου Συντονισμού.",
+    },
+    {
+        "slug": "koinoniko-iatreio-athinas",
+        "name": "Κοινωνικό Ιατρείο Αθήνας (demo)",
+        "kind": "ngo",
+        "country": "GR",
+        "territory": "GR-9186",
+        "language": "el",
+        "description": "Πρωτοβάθμια φροντίδα υγείας και ψυχοκοινωνική στήριξη χωρίς χρέωση.",
+    },
+    {
+        "slug": "scholeio-ellinikon-enilikon",
+        "name": "Σχολείο Ελληνικών για Ενήλικες (demo)",
+        "kind": "informal_group",
+        "country": "GR",
+        "territory": "GR-9186",
+        "language": "el",
+        "description": "Εθελοντικά μαθήματα ελληνικής γλώσσας για ενήλικες πρόσφυγες και μετανάστες.",
+    },
 ]
 
 # (e-mail, first name, last name, language, [(organisation slug, role, position, handles sensitive data)])
@@ -367,6 +394,20 @@ PEOPLE = [
         "el",
         [("diethnis-organismos-metanastefsis", "member", "Εκπρόσωπος στο Κέντρο Συντονισμού", False)],
     ),
+    (
+        "dimitra.alexiou@nomiki.example",
+        "Δήμητρα",
+        "Αλεξίου",
+        "el",
+        [("nomiki-voitheia-prosfygon", "staff", "Δικηγόρος, υπεύθυνη υπηρεσιών", False)],
+    ),
+    (
+        "katerina.vlachou@stegi.example",
+        "Κατερίνα",
+        "Βλάχου",
+        "el",
+        [("stegi-filoxenias-athinas", "admin", "Συντονίστρια ξενώνα", True)],
+    ),
 ]
 
 PLATFORM_ADMIN = ("admin@civica.example", "Platform", "Administrator", "en")
@@ -477,4 +518,240 @@ KNOWLEDGE = [
         "primarului. Se completează de compartimentul juridic.",
         {},
     ),
+]
+
+# The Athens centre's members (seed 004): (member slug, state, sectors, profile, [(representative e-mail, title)]).
+CENTRE_MEMBERS = {
+    "accmr": [
+        (
+            "nomiki-voitheia-prosfygon",
+            "approved",
+            ["legal"],
+            "Νομική συνδρομή σε θέματα ασύλου και οικογενειακής επανένωσης.",
+            [("dimitra.alexiou@nomiki.example", "Επιτροπή νομικής υποστήριξης")],
+        ),
+        ("koinoniko-iatreio-athinas", "approved", ["health_social"], "Ιατρείο και ψυχοκοινωνική στήριξη.", []),
+        (
+            "stegi-filoxenias-athinas",
+            "approved",
+            ["housing", "health_social"],
+            "Ξενώνας για γυναίκες και παιδιά.",
+            [("katerina.vlachou@stegi.example", "Επιτροπή στέγασης")],
+        ),
+        (
+            "diethnis-organismos-metanastefsis",
+            "approved",
+            ["labour", "housing"],
+            "Διεθνής οργανισμός· στήριξη στην ένταξη στην αγορά εργασίας.",
+            [("sofia.karagianni@iom.example", "Επιτροπή απασχόλησης")],
+        ),
+        ("koinotita-metanaston-athinas", "approved", ["education"], "Κοινότητα μεταναστών.", []),
+        ("scholeio-ellinikon-enilikon", "requested", ["education"], "", []),
+    ],
+}
+
+# The directory (HSDS): services across the five sectors, one shelter at a confidential address, and a
+# few Italian services from seed 002. Coordinates are the neighbourhoods', never a shelter's real place.
+DIRECTORY = [
+    {
+        "organisation": "nomiki-voitheia-prosfygon",
+        "centre": "accmr",
+        "name": "Νομική συμβουλευτική για αιτούντες άσυλο",
+        "description": "Δωρεάν νομική συμβουλή και εκπροσώπηση στη διαδικασία ασύλου και στις προσφυγές.",
+        "language": "el",
+        "translations": {
+            "en": {
+                "name": "Legal advice for asylum seekers",
+                "description": "Free legal advice and representation in asylum procedures and appeals.",
+            }
+        },
+        "categories": ["legal"],
+        "languages": ["el", "en", "ar", "fa"],
+        "location": {
+            "name": "Γραφείο Κυψέλης",
+            "address_1": "Φωκίωνος Νέγρη 25",
+            "postal_code": "11361",
+            "latitude": 37.9995,
+            "longitude": 23.7402,
+        },
+    },
+    {
+        "organisation": "nomiki-voitheia-prosfygon",
+        "centre": "accmr",
+        "name": "Οικογενειακή επανένωση: ενημέρωση και αιτήσεις",
+        "description": "Βοήθεια στις αιτήσεις οικογενειακής επανένωσης και στη συλλογή εγγράφων.",
+        "language": "el",
+        "translations": {"en": {"name": "Family reunification: information and applications"}},
+        "categories": ["legal"],
+        "languages": ["el", "en", "ar"],
+        "virtual": "https://example.org/family-reunification",
+    },
+    {
+        "organisation": "koinoniko-iatreio-athinas",
+        "centre": "accmr",
+        "name": "Κοινωνικό ιατρείο: πρωτοβάθμια φροντίδα",
+        "description": "Γενικός ιατρός, παιδίατρος και φάρμακα χωρίς χρέωση, χωρίς ΑΜΚΑ.",
+        "language": "el",
+        "translations": {
+            "en": {
+                "name": "Social clinic: primary care",
+                "description": "General practitioner, paediatrician and medicines free of charge.",
+            }
+        },
+        "categories": ["health_social"],
+        "languages": ["el", "en", "ar", "fa", "fr"],
+        "location": {
+            "name": "Ιατρείο Ομόνοιας",
+            "address_1": "Σωκράτους 40",
+            "postal_code": "10431",
+            "latitude": 37.9838,
+            "longitude": 23.7275,
+        },
+    },
+    {
+        "organisation": "koinoniko-iatreio-athinas",
+        "centre": "accmr",
+        "name": "Ψυχοκοινωνική στήριξη",
+        "description": "Συνεδρίες με ψυχολόγο και διερμηνέα· ομάδες στήριξης.",
+        "language": "el",
+        "translations": {"en": {"name": "Psychosocial support"}},
+        "categories": ["health_social"],
+        "languages": ["el", "ar", "fa"],
+        "fee": 5,
+        "location": {
+            "name": "Ιατρείο Ομόνοιας",
+            "address_1": "Σωκράτους 40",
+            "postal_code": "10431",
+            "latitude": 37.9838,
+            "longitude": 23.7275,
+        },
+    },
+    {
+        "organisation": "stegi-filoxenias-athinas",
+        "centre": "accmr",
+        "name": "Ξενώνας έκτακτης φιλοξενίας γυναικών και παιδιών",
+        "description": "Ασφαλής φιλοξενία για γυναίκες και παιδιά που απειλούνται. Επικοινωνία μόνο μέσω του "
+        "Κέντρου Συντονισμού ή της γραμμής SOS.",
+        "language": "el",
+        "translations": {"en": {"name": "Emergency shelter for women and children"}},
+        "categories": ["housing", "health_social"],
+        "languages": ["el", "en", "ar"],
+        "capacity": 24,
+        "vacancies": 3,
+        "location": {
+            "name": "Ξενώνας (εμπιστευτική διεύθυνση)",
+            "address_1": "Εμπιστευτική οδός 1",
+            "postal_code": "10000",
+            "latitude": 37.99,
+            "longitude": 23.75,
+            "confidential": True,
+        },
+    },
+    {
+        "organisation": "diethnis-organismos-metanastefsis",
+        "centre": "accmr",
+        "name": "Πρόγραμμα ενοικίασης κατοικιών",
+        "description": "Επιδότηση ενοικίου και συνοδεία στην αναζήτηση κατοικίας για αναγνωρισμένους πρόσφυγες.",
+        "language": "el",
+        "translations": {"en": {"name": "Rental housing programme"}},
+        "categories": ["housing"],
+        "languages": ["el", "en", "ar", "fa", "fr"],
+        "location": {
+            "name": "Γραφείο ΔΟΜ",
+            "address_1": "Λεωφόρος Συγγρού 12",
+            "postal_code": "11742",
+            "latitude": 37.9680,
+            "longitude": 23.7290,
+        },
+    },
+    {
+        "organisation": "diethnis-organismos-metanastefsis",
+        "centre": "accmr",
+        "name": "Συμβουλευτική απασχόλησης και βιογραφικά",
+        "description": "Ατομική συμβουλευτική, σύνταξη βιογραφικού και σύνδεση με εργοδότες.",
+        "language": "el",
+        "translations": {"en": {"name": "Job counselling and CVs"}},
+        "categories": ["labour"],
+        "languages": ["el", "en", "fr"],
+        "location": {
+            "name": "Γραφείο ΔΟΜ",
+            "address_1": "Λεωφόρος Συγγρού 12",
+            "postal_code": "11742",
+            "latitude": 37.9680,
+            "longitude": 23.7290,
+        },
+    },
+    {
+        "organisation": "koinotita-metanaston-athinas",
+        "centre": "accmr",
+        "name": "Μαθήματα ελληνικών και εκμάθηση προγραμματισμού για νέους",
+        "description": "Μαθήματα ελληνικής γλώσσας και εργαστήρια προγραμματισμού για νέους 11-25 ετών, "
+        "στο πνεύμα της Refugee Code Week.",
+        "language": "el",
+        "translations": {"en": {"name": "Greek lessons and coding for young people"}},
+        "categories": ["education", "labour"],
+        "languages": ["el", "en", "ar", "fa"],
+        "location": {
+            "name": "Κοινοτικό κέντρο Πατησίων",
+            "address_1": "Πατησίων 150",
+            "postal_code": "11257",
+            "latitude": 38.0040,
+            "longitude": 23.7330,
+        },
+    },
+    {
+        "organisation": "stanze-della-mediazione",
+        "centre": None,
+        "name": "Mediazione familiare",
+        "description": "Un luogo neutrale per risolvere i conflitti familiari attraverso l'incontro e il dialogo.",
+        "language": "it",
+        "translations": {"en": {"name": "Family mediation"}},
+        "categories": ["legal", "health_social"],
+        "languages": ["it"],
+        "fee": 40,
+        "location": {
+            "name": "Le Stanze della Mediazione",
+            "address_1": "Via Templari 9",
+            "city": "Lecce",
+            "postal_code": "73100",
+            "country": "IT",
+            "latitude": 40.3529,
+            "longitude": 18.1743,
+        },
+    },
+    {
+        "organisation": "sos-amico-giovani",
+        "centre": None,
+        "name": "S.O.S. Amico Giovani",
+        "description": "Consigli immediati e ascolto per i giovani, via WhatsApp o e-mail.",
+        "language": "it",
+        "translations": {
+            "en": {
+                "name": "S.O.S. Youth Friend",
+                "description": "Advice and listening for young people by WhatsApp or e-mail.",
+            }
+        },
+        "categories": ["health_social", "education"],
+        "languages": ["it"],
+        "virtual": "https://example.org/sos-amico-giovani",
+    },
+    {
+        "organisation": "banca-del-tempo-sociale",
+        "centre": None,
+        "name": "Banca del tempo sociale",
+        "description": "Le persone scambiano ore di tempo: lezioni, baby sitting, giardinaggio, ripetizioni.",
+        "language": "it",
+        "translations": {"en": {"name": "Social time bank"}},
+        "categories": ["education"],
+        "languages": ["it"],
+        "location": {
+            "name": "Sede della Banca del tempo",
+            "address_1": "Via Templari 9",
+            "city": "Lecce",
+            "postal_code": "73100",
+            "country": "IT",
+            "latitude": 40.3529,
+            "longitude": 18.1743,
+        },
+    },
 ]

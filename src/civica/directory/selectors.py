@@ -206,3 +206,12 @@ def importing_centres(user):
         for o in organisation_selectors.own_organisations(user, roles={"admin", "staff"})
         if user.has_perm("directory.import", o)
     ]
+
+
+def service_exists(service_id) -> bool:
+    """For system work (the demo's idempotence); never for a person's page."""
+    return Service.objects.filter(id=service_id).exists()
+
+
+def location_or_none(location_id) -> Location | None:
+    return Location.objects.filter(id=location_id).first()

@@ -71,3 +71,7 @@ def colleagues(membership: CentreMembership):
 def memberships_of_my_organisations(user) -> QuerySet[CentreMembership]:
     ids = organisation_selectors.organisation_ids_with_role(user)
     return CentreMembership.objects.filter(Q(organisation_id__in=ids)).select_related("centre", "organisation")
+
+
+def membership_of(centre: Organisation, organisation: Organisation) -> CentreMembership | None:
+    return CentreMembership.objects.filter(centre=centre, organisation=organisation).first()

@@ -29,8 +29,11 @@ def _check_sectors(sectors) -> list[str]:
 
 
 @transaction.atomic
-def membership_request(*, actor, centre: Organisation, organisation: Organisation, motivation: str, sectors=()):
-    if not actor.has_perm("hub.request_to_join", organisation):
+def membership_request(
+    *, actor, centre: Organisation, organisation: Organisation, motivation: str, sectors=(), system: bool = False
+):
+    """`system` is for the demo loader, which acts for organisations that have no staff account."""
+    if not system and not actor.has_perm("hub.request_to_join", organisation):
         raise PermissionDenied("hub.request_to_join")
     if centre.kind != Organisation.Kind.CENTRE or centre.pk == organisation.pk:
         raise ValidationError({"organisation": _("Only a coordination centre has members.")})

@@ -29,7 +29,11 @@ def hub(make_organisation, make_member):
 
 def _ask(hub):
     return services.membership_request(
-        actor=hub["ngo_admin"], centre=hub["centre"], organisation=hub["ngo"], motivation="Legal aid.", sectors=["legal"]
+        actor=hub["ngo_admin"],
+        centre=hub["centre"],
+        organisation=hub["ngo"],
+        motivation="Legal aid.",
+        sectors=["legal"],
     )
 
 
