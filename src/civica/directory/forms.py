@@ -62,7 +62,10 @@ class ServiceForm(forms.Form):
     description = forms.CharField(label=_("Description"), widget=forms.Textarea(attrs={"rows": 6}))
     language = forms.ChoiceField(label=_("Language of this text"), choices=settings.LANGUAGES)
     categories = forms.MultipleChoiceField(
-        label=_("Sectors"), required=False, widget=forms.CheckboxSelectMultiple, choices=sector_choices
+        label=_("Sectors"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "govuk-checkboxes__input"}),
+        choices=sector_choices,
     )
     status = forms.ChoiceField(
         label=_("Status"),

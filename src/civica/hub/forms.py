@@ -12,7 +12,10 @@ class JoinForm(forms.Form):
         label=_("Why does your organisation want to join?"), widget=forms.Textarea(attrs={"rows": 4})
     )
     sectors = forms.MultipleChoiceField(
-        label=_("Sectors of work"), required=False, choices=SECTORS, widget=forms.CheckboxSelectMultiple
+        label=_("Sectors of work"),
+        required=False,
+        choices=SECTORS,
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "govuk-checkboxes__input"}),
     )
 
     def __init__(self, *args, organisations, **kwargs):
@@ -31,7 +34,10 @@ class DecisionForm(forms.Form):
 class ProfileForm(forms.Form):
     profile = forms.CharField(label=_("Profile"), required=False, widget=forms.Textarea(attrs={"rows": 5}))
     sectors = forms.MultipleChoiceField(
-        label=_("Sectors of work"), required=False, choices=SECTORS, widget=forms.CheckboxSelectMultiple
+        label=_("Sectors of work"),
+        required=False,
+        choices=SECTORS,
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "govuk-checkboxes__input"}),
     )
 
 
