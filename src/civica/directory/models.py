@@ -34,7 +34,10 @@ def _reference(target, related_name: str, verbose_name, **options):
 
 
 class HSDSRecord(models.Model):
-    """HSDS identifies every record by a UUID, which is then also its primary key and its public id."""
+    """HSDS identifies every record by a UUID, which is then also its primary key and its public id.
+
+    The HSDS fields keep the specification's English titles as labels, untranslated: they are column
+    names of an exchange format, shown only to administrators; readers see Civica's own pages."""
 
     hsds_table = ""
     # HSDS field names stored under another attribute (where HSDS names clash with Django's).
@@ -69,18 +72,18 @@ class Organization(Translatable, HSDSRecord):
 
     hsds_table = "organization"
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    name = models.TextField(_("name"))
-    alternate_name = models.TextField(_("alternate name"), blank=True)
-    description = models.TextField(_("description"))
-    email = models.TextField(_("email"), blank=True)
-    website = models.TextField(_("website"), blank=True)
-    tax_status = models.TextField(_("tax status"), blank=True)
-    tax_id = models.TextField(_("tax identifier"), blank=True)
-    year_incorporated = models.FloatField(_("year incorporated"), null=True, blank=True)
-    legal_status = models.TextField(_("legal status"), blank=True)
-    logo = models.TextField(_("logo"), blank=True)
-    uri = models.TextField(_("uri"), blank=True)
-    parent_organization = _reference("self", "children", _("parent organization identifier"))
+    name = models.TextField("name")
+    alternate_name = models.TextField("alternate name", blank=True)
+    description = models.TextField("description")
+    email = models.TextField("email", blank=True)
+    website = models.TextField("website", blank=True)
+    tax_status = models.TextField("tax status", blank=True)
+    tax_id = models.TextField("tax identifier", blank=True)
+    year_incorporated = models.FloatField("year incorporated", null=True, blank=True)
+    legal_status = models.TextField("legal status", blank=True)
+    logo = models.TextField("logo", blank=True)
+    uri = models.TextField("uri", blank=True)
+    parent_organization = _reference("self", "children", "parent organization identifier")
 
     # Civica's additions (not exported: HSDS has no field for them).
     organisation = models.ForeignKey(
@@ -101,7 +104,7 @@ class Organization(Translatable, HSDSRecord):
     )
 
     class Meta:
-        verbose_name = _("organization")
+        verbose_name = "organization"
 
     def __str__(self):
         return self.name or str(self.id)
@@ -112,13 +115,13 @@ class Program(HSDSRecord):
 
     hsds_table = "program"
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    organization = _reference("Organization", "programs", _("organization identifier"))
-    name = models.TextField(_("name"))
-    alternate_name = models.TextField(_("alternate name"), blank=True)
-    description = models.TextField(_("description"))
+    organization = _reference("Organization", "programs", "organization identifier")
+    name = models.TextField("name")
+    alternate_name = models.TextField("alternate name", blank=True)
+    description = models.TextField("description")
 
     class Meta:
-        verbose_name = _("program")
+        verbose_name = "program"
 
     def __str__(self):
         return self.name or str(self.id)
@@ -129,28 +132,28 @@ class Service(Translatable, HSDSRecord):
 
     hsds_table = "service"
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    organization = _reference("Organization", "services", _("organization identifier"))
-    program = _reference("Program", "services", _("program identifier"))
-    name = models.TextField(_("name"))
-    alternate_name = models.TextField(_("alternate name"), blank=True)
-    description = models.TextField(_("description"), blank=True)
-    url = models.TextField(_("url"), blank=True)
-    email = models.TextField(_("email"), blank=True)
-    status = models.TextField(_("status"))
-    interpretation_services = models.TextField(_("interpretation services"), blank=True)
-    application_process = models.TextField(_("application process"), blank=True)
-    fees_description = models.TextField(_("fees description"), blank=True)
-    wait_time = models.TextField(_("wait time"), blank=True)
-    fees = models.TextField(_("fees"), blank=True)
-    accreditations = models.TextField(_("accreditations"), blank=True)
-    eligibility_description = models.TextField(_("eligibility description"), blank=True)
-    minimum_age = models.FloatField(_("minimum age"), null=True, blank=True)
-    maximum_age = models.FloatField(_("maximum age"), null=True, blank=True)
-    assured_date = models.DateField(_("assured date"), null=True, blank=True)
-    assurer_email = models.TextField(_("assurer email"), blank=True)
-    licenses = models.TextField(_("licenses"), blank=True)
-    alert = models.TextField(_("alert"), blank=True)
-    last_modified = models.DateTimeField(_("last modified"), null=True, blank=True)
+    organization = _reference("Organization", "services", "organization identifier")
+    program = _reference("Program", "services", "program identifier")
+    name = models.TextField("name")
+    alternate_name = models.TextField("alternate name", blank=True)
+    description = models.TextField("description", blank=True)
+    url = models.TextField("url", blank=True)
+    email = models.TextField("email", blank=True)
+    status = models.TextField("status")
+    interpretation_services = models.TextField("interpretation services", blank=True)
+    application_process = models.TextField("application process", blank=True)
+    fees_description = models.TextField("fees description", blank=True)
+    wait_time = models.TextField("wait time", blank=True)
+    fees = models.TextField("fees", blank=True)
+    accreditations = models.TextField("accreditations", blank=True)
+    eligibility_description = models.TextField("eligibility description", blank=True)
+    minimum_age = models.FloatField("minimum age", null=True, blank=True)
+    maximum_age = models.FloatField("maximum age", null=True, blank=True)
+    assured_date = models.DateField("assured date", null=True, blank=True)
+    assurer_email = models.TextField("assurer email", blank=True)
+    licenses = models.TextField("licenses", blank=True)
+    alert = models.TextField("alert", blank=True)
+    last_modified = models.DateTimeField("last modified", null=True, blank=True)
 
     # Civica's additions (not exported: HSDS has no field for them).
     is_published = models.BooleanField(
@@ -167,7 +170,7 @@ class Service(Translatable, HSDSRecord):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:
-        verbose_name = _("service")
+        verbose_name = "service"
 
     def __str__(self):
         return self.name or str(self.id)
@@ -178,14 +181,14 @@ class Attribute(HSDSRecord):
 
     hsds_table = "attribute"
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    link_id = models.UUIDField(_("link identifier"), null=True, blank=True)
-    taxonomy_term = _reference("TaxonomyTerm", "attributes", _("taxonomy term identifier"))
-    link_type = models.TextField(_("link type"), blank=True)
-    link_entity = models.TextField(_("link entity"))
-    value = models.TextField(_("value"), blank=True)
+    link_id = models.UUIDField("link identifier", null=True, blank=True)
+    taxonomy_term = _reference("TaxonomyTerm", "attributes", "taxonomy term identifier")
+    link_type = models.TextField("link type", blank=True)
+    link_entity = models.TextField("link entity")
+    value = models.TextField("value", blank=True)
 
     class Meta:
-        verbose_name = _("attribute")
+        verbose_name = "attribute"
 
     def __str__(self):
         return str(self.id)
@@ -196,12 +199,12 @@ class ServiceAtLocation(HSDSRecord):
 
     hsds_table = "service_at_location"
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    service = _reference("Service", "service_at_locations", _("service identifier"))
-    location = _reference("Location", "service_at_locations", _("location identifier"))
-    description = models.TextField(_("description"), blank=True)
+    service = _reference("Service", "service_at_locations", "service identifier")
+    location = _reference("Location", "service_at_locations", "location identifier")
+    description = models.TextField("description", blank=True)
 
     class Meta:
-        verbose_name = _("service at location")
+        verbose_name = "service at location"
 
     def __str__(self):
         return str(self.id)
@@ -212,17 +215,17 @@ class Location(Translatable, HSDSRecord):
 
     hsds_table = "location"
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    location_type = models.TextField(_("location type"))
-    url = models.TextField(_("url"), blank=True)
-    organization = _reference("Organization", "locations", _("organization identifier"))
-    name = models.TextField(_("name"), blank=True)
-    alternate_name = models.TextField(_("alternate name"), blank=True)
-    description = models.TextField(_("description"), blank=True)
-    transportation = models.TextField(_("transportation"), blank=True)
-    latitude = models.FloatField(_("latitude"), null=True, blank=True)
-    longitude = models.FloatField(_("longitude"), null=True, blank=True)
-    external_identifier = models.TextField(_("external identifier"), blank=True)
-    external_identifier_type = models.TextField(_("external identifier type"), blank=True)
+    location_type = models.TextField("location type")
+    url = models.TextField("url", blank=True)
+    organization = _reference("Organization", "locations", "organization identifier")
+    name = models.TextField("name", blank=True)
+    alternate_name = models.TextField("alternate name", blank=True)
+    description = models.TextField("description", blank=True)
+    transportation = models.TextField("transportation", blank=True)
+    latitude = models.FloatField("latitude", null=True, blank=True)
+    longitude = models.FloatField("longitude", null=True, blank=True)
+    external_identifier = models.TextField("external identifier", blank=True)
+    external_identifier_type = models.TextField("external identifier type", blank=True)
 
     # Civica's additions (not exported: HSDS has no field for them).
     is_confidential = models.BooleanField(
@@ -243,7 +246,7 @@ class Location(Translatable, HSDSRecord):
     )
 
     class Meta:
-        verbose_name = _("location")
+        verbose_name = "location"
 
     def __str__(self):
         return self.name or str(self.id)
@@ -254,18 +257,18 @@ class Phone(HSDSRecord):
 
     hsds_table = "phone"
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    location = _reference("Location", "phones", _("location identifier"))
-    service = _reference("Service", "phones", _("service identifier"))
-    organization = _reference("Organization", "phones", _("organization identifier"))
-    contact = _reference("Contact", "phones", _("contact identifier"))
-    service_at_location = _reference("ServiceAtLocation", "phones", _("service at location identifier"))
-    number = models.TextField(_("number"))
-    extension = models.FloatField(_("extension"), null=True, blank=True)
-    type = models.TextField(_("type"), blank=True)
-    description = models.TextField(_("description"), blank=True)
+    location = _reference("Location", "phones", "location identifier")
+    service = _reference("Service", "phones", "service identifier")
+    organization = _reference("Organization", "phones", "organization identifier")
+    contact = _reference("Contact", "phones", "contact identifier")
+    service_at_location = _reference("ServiceAtLocation", "phones", "service at location identifier")
+    number = models.TextField("number")
+    extension = models.FloatField("extension", null=True, blank=True)
+    type = models.TextField("type", blank=True)
+    description = models.TextField("description", blank=True)
 
     class Meta:
-        verbose_name = _("phone")
+        verbose_name = "phone"
 
     def __str__(self):
         return str(self.id)
@@ -276,17 +279,17 @@ class Contact(HSDSRecord):
 
     hsds_table = "contact"
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    organization = _reference("Organization", "contacts", _("organization identifier"))
-    service = _reference("Service", "contacts", _("service identifier"))
-    service_at_location = _reference("ServiceAtLocation", "contacts", _("service at location identifier"))
-    location = _reference("Location", "contacts", _("location identifier"))
-    name = models.TextField(_("name"), blank=True)
-    title = models.TextField(_("title"), blank=True)
-    department = models.TextField(_("department"), blank=True)
-    email = models.TextField(_("email"), blank=True)
+    organization = _reference("Organization", "contacts", "organization identifier")
+    service = _reference("Service", "contacts", "service identifier")
+    service_at_location = _reference("ServiceAtLocation", "contacts", "service at location identifier")
+    location = _reference("Location", "contacts", "location identifier")
+    name = models.TextField("name", blank=True)
+    title = models.TextField("title", blank=True)
+    department = models.TextField("department", blank=True)
+    email = models.TextField("email", blank=True)
 
     class Meta:
-        verbose_name = _("contact")
+        verbose_name = "contact"
 
     def __str__(self):
         return self.name or str(self.id)
@@ -297,19 +300,19 @@ class Address(HSDSRecord):
 
     hsds_table = "address"
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    location = _reference("Location", "addresses", _("location identifier"))
-    attention = models.TextField(_("attention"), blank=True)
-    address_1 = models.TextField(_("address line 1"))
-    address_2 = models.TextField(_("address line 2"), blank=True)
-    city = models.TextField(_("city"))
-    region = models.TextField(_("region"), blank=True)
-    state_province = models.TextField(_("state or province"))
-    postal_code = models.TextField(_("postal code"))
-    country = models.TextField(_("country"))
-    address_type = models.TextField(_("address type"))
+    location = _reference("Location", "addresses", "location identifier")
+    attention = models.TextField("attention", blank=True)
+    address_1 = models.TextField("address line 1")
+    address_2 = models.TextField("address line 2", blank=True)
+    city = models.TextField("city")
+    region = models.TextField("region", blank=True)
+    state_province = models.TextField("state or province")
+    postal_code = models.TextField("postal code")
+    country = models.TextField("country")
+    address_type = models.TextField("address type")
 
     class Meta:
-        verbose_name = _("address")
+        verbose_name = "address"
 
     def __str__(self):
         return str(self.id)
@@ -320,31 +323,31 @@ class Schedule(HSDSRecord):
 
     hsds_table = "schedule"
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    service = _reference("Service", "schedules", _("service identifier"))
-    location = _reference("Location", "schedules", _("location identifier"))
-    service_at_location = _reference("ServiceAtLocation", "schedules", _("service at location identifier"))
-    valid_from = models.DateField(_("valid from"), null=True, blank=True)
-    valid_to = models.DateField(_("valid to"), null=True, blank=True)
-    dtstart = models.DateField(_("date start"), null=True, blank=True)
-    timezone = models.FloatField(_("timezone"), null=True, blank=True)
-    until = models.DateField(_("until"), null=True, blank=True)
-    count = models.FloatField(_("count"), null=True, blank=True)
-    wkst = models.TextField(_("week start"), blank=True)
-    freq = models.TextField(_("frequency"), blank=True)
-    interval = models.FloatField(_("interval"), null=True, blank=True)
-    byday = models.TextField(_("by day"), blank=True)
-    byweekno = models.TextField(_("by week number"), blank=True)
-    bymonthday = models.TextField(_("by month day"), blank=True)
-    byyearday = models.TextField(_("by year day"), blank=True)
-    description = models.TextField(_("description"), blank=True)
-    opens_at = models.TimeField(_("opens at"), null=True, blank=True)
-    closes_at = models.TimeField(_("closes at"), null=True, blank=True)
-    schedule_link = models.TextField(_("schedule link"), blank=True)
-    attending_type = models.TextField(_("attending type"), blank=True)
-    notes = models.TextField(_("notes"), blank=True)
+    service = _reference("Service", "schedules", "service identifier")
+    location = _reference("Location", "schedules", "location identifier")
+    service_at_location = _reference("ServiceAtLocation", "schedules", "service at location identifier")
+    valid_from = models.DateField("valid from", null=True, blank=True)
+    valid_to = models.DateField("valid to", null=True, blank=True)
+    dtstart = models.DateField("date start", null=True, blank=True)
+    timezone = models.FloatField("timezone", null=True, blank=True)
+    until = models.DateField("until", null=True, blank=True)
+    count = models.FloatField("count", null=True, blank=True)
+    wkst = models.TextField("week start", blank=True)
+    freq = models.TextField("frequency", blank=True)
+    interval = models.FloatField("interval", null=True, blank=True)
+    byday = models.TextField("by day", blank=True)
+    byweekno = models.TextField("by week number", blank=True)
+    bymonthday = models.TextField("by month day", blank=True)
+    byyearday = models.TextField("by year day", blank=True)
+    description = models.TextField("description", blank=True)
+    opens_at = models.TimeField("opens at", null=True, blank=True)
+    closes_at = models.TimeField("closes at", null=True, blank=True)
+    schedule_link = models.TextField("schedule link", blank=True)
+    attending_type = models.TextField("attending type", blank=True)
+    notes = models.TextField("notes", blank=True)
 
     class Meta:
-        verbose_name = _("schedule")
+        verbose_name = "schedule"
 
     def __str__(self):
         return str(self.id)
@@ -355,12 +358,12 @@ class Funding(HSDSRecord):
 
     hsds_table = "funding"
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    organization = _reference("Organization", "funding", _("organization identifier"))
-    service = _reference("Service", "funding", _("service identifier"))
-    source = models.TextField(_("source"), blank=True)
+    organization = _reference("Organization", "funding", "organization identifier")
+    service = _reference("Service", "funding", "service identifier")
+    source = models.TextField("source", blank=True)
 
     class Meta:
-        verbose_name = _("funding")
+        verbose_name = "funding"
 
     def __str__(self):
         return str(self.id)
@@ -371,15 +374,15 @@ class ServiceArea(HSDSRecord):
 
     hsds_table = "service_area"
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    service = _reference("Service", "service_areas", _("service identifier"))
-    name = models.TextField(_("name"), blank=True)
-    description = models.TextField(_("description"), blank=True)
-    extent = models.TextField(_("extent"), blank=True)
-    extent_type = models.TextField(_("extent type"), blank=True)
-    uri = models.TextField(_("uri"), blank=True)
+    service = _reference("Service", "service_areas", "service identifier")
+    name = models.TextField("name", blank=True)
+    description = models.TextField("description", blank=True)
+    extent = models.TextField("extent", blank=True)
+    extent_type = models.TextField("extent type", blank=True)
+    uri = models.TextField("uri", blank=True)
 
     class Meta:
-        verbose_name = _("service area")
+        verbose_name = "service area"
 
     def __str__(self):
         return self.name or str(self.id)
@@ -390,12 +393,12 @@ class RequiredDocument(HSDSRecord):
 
     hsds_table = "required_document"
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    service = _reference("Service", "required_documents", _("service identifier"))
-    document = models.TextField(_("document"), blank=True)
-    uri = models.TextField(_("uri"), blank=True)
+    service = _reference("Service", "required_documents", "service identifier")
+    document = models.TextField("document", blank=True)
+    uri = models.TextField("uri", blank=True)
 
     class Meta:
-        verbose_name = _("required document")
+        verbose_name = "required document"
 
     def __str__(self):
         return str(self.id)
@@ -406,15 +409,15 @@ class Language(HSDSRecord):
 
     hsds_table = "language"
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    service = _reference("Service", "languages", _("service identifier"))
-    location = _reference("Location", "languages", _("location identifier"))
-    phone = _reference("Phone", "languages", _("phone identifier"))
-    name = models.TextField(_("name"), blank=True)
-    code = models.TextField(_("code"), blank=True)
-    note = models.TextField(_("note"), blank=True)
+    service = _reference("Service", "languages", "service identifier")
+    location = _reference("Location", "languages", "location identifier")
+    phone = _reference("Phone", "languages", "phone identifier")
+    name = models.TextField("name", blank=True)
+    code = models.TextField("code", blank=True)
+    note = models.TextField("note", blank=True)
 
     class Meta:
-        verbose_name = _("language")
+        verbose_name = "language"
 
     def __str__(self):
         return self.name or str(self.id)
@@ -425,13 +428,13 @@ class Accessibility(HSDSRecord):
 
     hsds_table = "accessibility"
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    location = _reference("Location", "accessibility", _("location identifier"))
-    description = models.TextField(_("description"), blank=True)
-    details = models.TextField(_("details"), blank=True)
-    url = models.TextField(_("url"), blank=True)
+    location = _reference("Location", "accessibility", "location identifier")
+    description = models.TextField("description", blank=True)
+    details = models.TextField("details", blank=True)
+    url = models.TextField("url", blank=True)
 
     class Meta:
-        verbose_name = _("accessibility")
+        verbose_name = "accessibility"
 
     def __str__(self):
         return str(self.id)
@@ -442,21 +445,21 @@ class TaxonomyTerm(Translatable, HSDSRecord):
 
     hsds_table = "taxonomy_term"
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    code = models.TextField(_("code"), blank=True)
-    name = models.TextField(_("name"))
-    description = models.TextField(_("description"))
-    parent = _reference("self", "children", _("parent identifier"))
-    taxonomy = models.TextField(_("taxonomy"), blank=True)
-    language = models.TextField(_("language"), blank=True)
+    code = models.TextField("code", blank=True)
+    name = models.TextField("name")
+    description = models.TextField("description")
+    parent = _reference("self", "children", "parent identifier")
+    taxonomy = models.TextField("taxonomy", blank=True)
+    language = models.TextField("language", blank=True)
     # HSDS has both a free-text `taxonomy` and a `taxonomy_id`: the reference is stored in the
     # taxonomy_id column under another field name, and read and written as `taxonomy_id`.
-    taxonomy_detail = _reference("Taxonomy", "terms", _("taxonomy identifier"), db_column="taxonomy_id")
+    taxonomy_detail = _reference("Taxonomy", "terms", "taxonomy identifier", db_column="taxonomy_id")
     hsds_fields = {"taxonomy_id": "taxonomy_detail_id"}
 
-    term_uri = models.TextField(_("term uri"), blank=True)
+    term_uri = models.TextField("term uri", blank=True)
 
     class Meta:
-        verbose_name = _("taxonomy term")
+        verbose_name = "taxonomy term"
 
     def __str__(self):
         return self.name or str(self.id)
@@ -475,17 +478,17 @@ class Metadata(HSDSRecord):
 
     hsds_table = "metadata"
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    resource_id = models.UUIDField(_("resource identifier"), null=True, blank=True)
-    resource_type = models.TextField(_("resource type"))
-    last_action_date = models.DateField(_("last action date"), null=True, blank=True)
-    last_action_type = models.TextField(_("last action type"))
-    field_name = models.TextField(_("field name"))
-    previous_value = models.TextField(_("previous value"))
-    replacement_value = models.TextField(_("replacement value"))
-    updated_by = models.TextField(_("updated by"))
+    resource_id = models.UUIDField("resource identifier", null=True, blank=True)
+    resource_type = models.TextField("resource type")
+    last_action_date = models.DateField("last action date", null=True, blank=True)
+    last_action_type = models.TextField("last action type")
+    field_name = models.TextField("field name")
+    previous_value = models.TextField("previous value")
+    replacement_value = models.TextField("replacement value")
+    updated_by = models.TextField("updated by")
 
     class Meta:
-        verbose_name = _("metadata")
+        verbose_name = "metadata"
 
     def __str__(self):
         return str(self.id)
@@ -496,12 +499,12 @@ class MetaTableDescription(HSDSRecord):
 
     hsds_table = "meta_table_description"
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    name = models.TextField(_("name"), blank=True)
-    language = models.TextField(_("language"), blank=True)
-    character_set = models.TextField(_("character set"), blank=True)
+    name = models.TextField("name", blank=True)
+    language = models.TextField("language", blank=True)
+    character_set = models.TextField("character set", blank=True)
 
     class Meta:
-        verbose_name = _("meta table description")
+        verbose_name = "meta table description"
 
     def __str__(self):
         return self.name or str(self.id)
@@ -512,16 +515,16 @@ class CostOption(HSDSRecord):
 
     hsds_table = "cost_option"
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    service = _reference("Service", "cost_options", _("service identifier"))
-    valid_from = models.DateField(_("valid from"), null=True, blank=True)
-    valid_to = models.DateField(_("valid to"), null=True, blank=True)
-    option = models.TextField(_("option"), blank=True)
-    currency = models.TextField(_("currency"), blank=True)
-    amount = models.FloatField(_("amount"), null=True, blank=True)
-    amount_description = models.TextField(_("amount description"), blank=True)
+    service = _reference("Service", "cost_options", "service identifier")
+    valid_from = models.DateField("valid from", null=True, blank=True)
+    valid_to = models.DateField("valid to", null=True, blank=True)
+    option = models.TextField("option", blank=True)
+    currency = models.TextField("currency", blank=True)
+    amount = models.FloatField("amount", null=True, blank=True)
+    amount_description = models.TextField("amount description", blank=True)
 
     class Meta:
-        verbose_name = _("cost option")
+        verbose_name = "cost option"
 
     def __str__(self):
         return str(self.id)
@@ -533,13 +536,13 @@ class OrganizationIdentifier(HSDSRecord):
 
     hsds_table = "organization_identifier"
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    organization = _reference("Organization", "organization_identifiers", _("organization identifier"))
-    identifier_scheme = models.TextField(_("identifier scheme"), blank=True)
-    identifier_type = models.TextField(_("identifier type"))
-    identifier = models.TextField(_("third party identifier"))
+    organization = _reference("Organization", "organization_identifiers", "organization identifier")
+    identifier_scheme = models.TextField("identifier scheme", blank=True)
+    identifier_type = models.TextField("identifier type")
+    identifier = models.TextField("third party identifier")
 
     class Meta:
-        verbose_name = _("organization identifier")
+        verbose_name = "organization identifier"
 
     def __str__(self):
         return str(self.id)
@@ -550,13 +553,13 @@ class Taxonomy(HSDSRecord):
 
     hsds_table = "taxonomy"
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    name = models.TextField(_("name"))
-    description = models.TextField(_("description"))
-    uri = models.TextField(_("uri"), blank=True)
-    version = models.TextField(_("version"), blank=True)
+    name = models.TextField("name")
+    description = models.TextField("description")
+    uri = models.TextField("uri", blank=True)
+    version = models.TextField("version", blank=True)
 
     class Meta:
-        verbose_name = _("taxonomy")
+        verbose_name = "taxonomy"
 
     def __str__(self):
         return self.name or str(self.id)
