@@ -376,7 +376,9 @@ def _directory_objects():
     from civica.directory.models import Organization, Service
     from civica.hub.models import CentreMembership
 
-    legal = Service.objects.filter(organization__organisation__slug="nomiki-voitheia-prosfygon").order_by("name").first()
+    legal = (
+        Service.objects.filter(organization__organisation__slug="nomiki-voitheia-prosfygon").order_by("name").first()
+    )
     shelter = Service.objects.get(organization__organisation__slug="stegi-filoxenias-athinas")
     member = CentreMembership.objects.filter(state="approved").first()
     request = CentreMembership.objects.get(state="requested")

@@ -4,7 +4,6 @@ from django.urls import include, path
 from django.views.i18n import JavaScriptCatalog
 
 from civica.core.views import healthz
-
 from civica.directory.api_hsds import api as hsds_api
 
 from .api import api
