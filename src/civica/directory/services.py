@@ -256,7 +256,8 @@ def organization_record_for(*, organisation, centre=None) -> Organization:
             name=organisation.name,
             alternate_name=organisation.short_name,
             description=organisation.description or organisation.name,
-            email=organisation.email,
+            # A shelter-like organisation keeps its contacts out of the public directory too.
+            email="" if organisation.contacts_confidential else organisation.email,
             website=organisation.website,
             organisation=organisation,
             centre=centre,
