@@ -407,7 +407,7 @@ def test_directory_and_centre_public_pages(page, live_server, world, settings, l
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_directory_member_and_centre_pages(new_context, live_server, world, lang):
+def test_directory_member_and_centre_pages(new_context, live_server, world, make_organisation, make_member, lang):
     from civica.directory import services as directory_services
     from civica.hub.models import CentreMembership
 
@@ -453,6 +453,21 @@ def test_directory_member_and_centre_pages(new_context, live_server, world, lang
     sign_in(page, live_server, SHELTER_ADMIN, world["password"], lang=lang)
     checker = PageChecker(page, live_server, lang)
     checker.visit(f"/{lang}/directory/services/{shelter.id}/", label="shelter page with its confidential address")
+    from civica.directory.confirmations import confirm_token
+
+    checker.visit(f"/{lang}/directory/confirm/{confirm_token(shelter)}/", label="confirmed still correct")
+    problems += checker.problems
+    page.context.close()
+
+    newcomer = make_organisation(name="Athens Youth Hub", slug=f"youth-hub-{lang}", kind="ngo", country="GR")
+    admin = make_member(newcomer, role="admin", email=f"youth-{lang}@test.example", password=world["password"])
+    page = new_context().new_page()
+    sign_in(page, live_server, admin.email, world["password"], lang=lang)
+    checker = PageChecker(page, live_server, lang)
+    checker.visit(f"/{lang}/centres/accmr/join/", label="ask to join")
+    checker.submit('main form:has(textarea[name="motivation"])', label="ask to join, empty", expect_status=200)
+    if not page.locator(".govuk-error-summary").count():
+        checker.problems.append("ask to join, empty: no error summary")
     problems += checker.problems
     page.context.close()
     assert not problems, f"[{lang}] {len(problems)} problem(s):\n" + "\n".join(problems)
