@@ -3,6 +3,7 @@ directory; confidential locations and unpublished services never appear. Lists a
 HSDS specifies and their filters combine with AND."""
 
 import math
+import uuid
 from datetime import datetime
 
 from django.conf import settings
@@ -16,7 +17,7 @@ from civica.core import search
 from . import hsds_documents, visibility
 from .hsds_tables import HSDS_VERSION
 from .indexing import RECORD_TYPE
-from .models import Attribute, Organization, Service, ServiceAtLocation, Taxonomy, TaxonomyTerm
+from .models import Address, Attribute, Organization, Service, ServiceAtLocation, Taxonomy, TaxonomyTerm
 
 MAX_PER_PAGE = 100
 
@@ -54,11 +55,7 @@ class ListFilters(Schema):
 
 def _page(queryset_or_list, filters: ListFilters, render) -> dict:
     per_page = max(1, min(filters.per_page, MAX_PER_PAGE))
-    total = (
-        queryset_or_list.count()
-        if hasattr(queryset_or_list, "count") and not isinstance(queryset_or_list, list)
-        else len(queryset_or_list)
-    )
+    total = len(queryset_or_list) if isinstance(queryset_or_list, list) else queryset_or_list.count()
     pages = max(1, math.ceil(total / per_page))
     number = max(1, min(filters.page, pages))
     rows = list(queryset_or_list[(number - 1) * per_page : number * per_page])
@@ -75,8 +72,6 @@ def _page(queryset_or_list, filters: ListFilters, render) -> dict:
 
 
 def _uuid(value: str, field: str):
-    import uuid
-
     try:
         return uuid.UUID(value)
     except ValueError as error:
@@ -153,8 +148,6 @@ def organization(request, organization_id: str):
 def service_at_locations(request, filters: Query[ListFilters], postcode: str = ""):
     rows = visibility.public(ServiceAtLocation).filter(service_id__in=_services(filters).values("id"))
     if postcode:
-        from .models import Address
-
         rows = rows.filter(
             location_id__in=visibility.public(Address).filter(postal_code=postcode).values("location_id")
         )
