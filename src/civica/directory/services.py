@@ -331,3 +331,25 @@ def service_publish(
         CostOption.objects.create(service=service, amount=fee, currency="EUR", option="per session")
     indexing.index_service(service)
     return service
+
+
+@transaction.atomic
+def location_set_confidential(*, actor, location: Location, confidential: bool) -> Location:
+    """The provider's or the centre's staff hide a place (a shelter) from everything public, or show it again.
+
+    Search entries are refreshed at once: a service whose only place becomes hidden keeps its entry,
+    which never held an address."""
+    if location.organization is None or not actor.has_perm("directory.see_confidential", location.organization):
+        raise PermissionDenied("directory.see_confidential")
+    before = location.is_confidential
+    location.is_confidential = confidential
+    location.save(update_fields=["is_confidential"])
+    audit.record_change(
+        actor=actor,
+        instance=location,
+        action="update",
+        before={"is_confidential": before},
+        after={"is_confidential": confidential},
+        organisation_uuid=location.organization.organisation.uuid if location.organization.organisation else None,
+    )
+    return location

@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -81,6 +82,7 @@ def service(request, service_id):
         "language": get_language(),
         "locations": selectors.locations_of(user=request.user, service=found),
         "may_propose": request.user.is_authenticated and request.user.has_perm("directory.propose", found.organization),
+        "may_see_confidential": selectors.may_see_confidential(request.user, found.organization),
     }
     return render(request, "directory/service.html", context)
 
@@ -248,3 +250,30 @@ def confirm_now(request, service_id):
     services.service_confirm(service=found, actor=request.user)
     messages.success(request, _("Thank you: the service is confirmed as correct."))
     return redirect("directory:manage")
+
+
+@require_POST
+@login_required
+def location_confidential(request, location_id):
+    try:
+        location = Location.objects.select_related("organization__organisation", "organization__centre").get(
+            id=location_id
+        )
+    except (Location.DoesNotExist, ValidationError) as error:
+        raise Http404 from error
+    try:
+        services.location_set_confidential(
+            actor=request.user, location=location, confidential=request.POST.get("confidential") == "1"
+        )
+    except PermissionDenied as error:
+        raise Http404 from error
+    messages.success(
+        request,
+        _("The address is now hidden from the public.")
+        if location.is_confidential
+        else _("The address is now public."),
+    )
+    target = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        target = "directory:manage"
+    return redirect(target)
