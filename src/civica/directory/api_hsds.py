@@ -10,7 +10,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.utils.translation import gettext as _
-from ninja import NinjaAPI, Query, Schema
+from ninja import Field, NinjaAPI, Query, Schema
 
 from civica.core import search
 
@@ -42,7 +42,8 @@ def bad_value(request, exc):
 
 
 class ListFilters(Schema):
-    search: str = ""
+    # PostgreSQL text cannot hold NUL: a search containing one is refused with a 422, not a 500.
+    search: str = Field("", pattern=r"^[^\x00]*$", max_length=200)
     page: int = 1
     per_page: int = 20
     full: bool = False
@@ -147,6 +148,7 @@ def organization(request, organization_id: str):
 @api.get("/service_at_locations", summary="Services at their locations, paginated")
 def service_at_locations(request, filters: Query[ListFilters], postcode: str = ""):
     rows = visibility.public(ServiceAtLocation).filter(service_id__in=_services(filters).values("id"))
+    postcode = postcode.replace("\x00", "")  # PostgreSQL text cannot hold NUL
     if postcode:
         rows = rows.filter(
             location_id__in=visibility.public(Address).filter(postal_code=postcode).values("location_id")

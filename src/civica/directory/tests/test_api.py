@@ -84,3 +84,8 @@ def test_list_query_count_does_not_grow_with_data(world, client):
             data={"name": f"Service {number}", "description": "More of the same.", "categories": ["education"]},
         )
     assert count() == before
+
+
+def test_a_search_with_a_nul_byte_is_refused_not_a_server_error(world, client):
+    assert client.get("/api/hsds/services?search=a%00b").status_code == 422
+    assert client.get("/api/hsds/organizations?search=%00").status_code == 422
