@@ -49,10 +49,8 @@ def public_services(filters: Filters = Filters()) -> QuerySet[Service] | list[Se
     """The published services matching every filter (AND), best match first when there is a query."""
     services = visibility.public(Service).select_related("organization", "organization__organisation")
     if filters.category:
-        terms = TaxonomyTerm.objects.filter(taxonomy_detail_id=sectors.TAXONOMY_ID, code=filters.category)
-        services = services.filter(
-            Exists(Attribute.objects.filter(link_id=OuterRef("id"), taxonomy_term_id__in=terms.values("id")))
-        )
+        term = sectors.term_id(filters.category)
+        services = services.filter(Exists(Attribute.objects.filter(link_id=OuterRef("id"), taxonomy_term_id=term)))
     if filters.organisation_kind:
         services = services.filter(organization__organisation__kind=filters.organisation_kind)
     if filters.territory:

@@ -144,7 +144,39 @@ def revision_propose(
     return revision
 
 
+def _ensure_sectors() -> None:
+    """The sector taxonomy (created by migration 0002) present before a service is filed under it: a
+    database emptied and refilled (tests do it, a restore may) must not leave categories dangling."""
+    from .models import Taxonomy, TaxonomyTerm
+
+    if TaxonomyTerm.objects.filter(id__in=[sectors.term_id(code) for code in sectors.SECTORS]).count() == len(
+        sectors.SECTORS
+    ):
+        return
+    Taxonomy.objects.get_or_create(
+        id=sectors.TAXONOMY_ID,
+        defaults={
+            "name": sectors.TAXONOMY_NAME,
+            "description": "The five sectors of a coordination centre's working committees.",
+            "version": "1",
+        },
+    )
+    for code, (_label, translations) in sectors.SECTORS.items():
+        TaxonomyTerm.objects.get_or_create(
+            id=sectors.term_id(code),
+            defaults={
+                "code": code,
+                "name": sectors.ENGLISH[code],
+                "description": sectors.ENGLISH[code],
+                "taxonomy": sectors.TAXONOMY_NAME,
+                "taxonomy_detail_id": sectors.TAXONOMY_ID,
+                "translations": {language: {"name": name} for language, name in translations.items()},
+            },
+        )
+
+
 def _apply(revision: ServiceRevision) -> Service:
+    _ensure_sectors()
     payload = revision.payload
     service = revision.service or Service(id=uuid.uuid4(), organization=revision.organization)
     for field in TEXT_FIELDS:

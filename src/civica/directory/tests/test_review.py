@@ -70,3 +70,14 @@ def test_only_the_organisations_staff_propose_and_only_the_centre_reviews(world)
     for actor in (world.member_staff, world.other_staff):
         with pytest.raises(PermissionDenied):
             services.revision_approve(actor=actor, revision=revision)
+
+
+def test_sectors_are_restored_if_the_taxonomy_was_emptied(world):
+    """A database emptied and refilled keeps its categories working (the journey in the browser suite)."""
+    from civica.directory.models import TaxonomyTerm
+
+    TaxonomyTerm.objects.all().delete()
+    revision = services.revision_propose(actor=world.member_staff, organization=world.record, data=NEW)
+    services.revision_approve(actor=world.centre_staff, revision=revision)
+    assert [s.name for s in selectors.public_services(selectors.Filters(category="education"))] == [NEW["name"]]
+    assert TaxonomyTerm.objects.filter(code="education").exists()
