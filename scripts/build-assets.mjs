@@ -20,4 +20,12 @@ writeFileSync(join(out, "civica.css"), result.css);
 
 copyFileSync(join(root, "node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.js"), join(out, "vendor/govuk-frontend.min.js"));
 copyFileSync(join(root, "node_modules/htmx.org/dist/htmx.min.js"), join(out, "vendor/htmx.min.js"));
+// Leaflet for the service directory's map: its script, stylesheet and marker images.
+mkdirSync(join(out, "vendor/leaflet/images"), { recursive: true });
+for (const file of ["leaflet.js", "leaflet.css"]) {
+  copyFileSync(join(root, "node_modules/leaflet/dist", file), join(out, "vendor/leaflet", file));
+}
+for (const image of ["marker-icon.png", "marker-icon-2x.png", "marker-shadow.png", "layers.png", "layers-2x.png"]) {
+  copyFileSync(join(root, "node_modules/leaflet/dist/images", image), join(out, "vendor/leaflet/images", image));
+}
 console.log(`assets built in ${out}`);

@@ -486,3 +486,109 @@ def test_group_pages(page, live_server, world, lang):
     checker.visit(f"/{lang}/groups/new/", label="create a group")
     checker.visit(f"/{lang}/meetings/{committee.meetings.get().uuid}/", label="committee meeting with a video room")
     checker.assert_clean()
+
+
+CENTRE_ADMIN = "eleni.papadopoulou@athens.example"  # admin of the Athens coordination centre
+DIRECTORY_MEMBER = "dimitra.alexiou@nomiki.example"  # staff of a member NGO with services
+SHELTER_ADMIN = "katerina.vlachou@stegi.example"  # admin of the shelter (confidential address)
+
+
+def _directory_objects():
+    from civica.directory.models import Organization, Service
+    from civica.hub.models import CentreMembership
+
+    legal = (
+        Service.objects.filter(organization__organisation__slug="nomiki-voitheia-prosfygon").order_by("name").first()
+    )
+    shelter = Service.objects.get(organization__organisation__slug="stegi-filoxenias-athinas")
+    member = CentreMembership.objects.filter(state="approved").first()
+    request = CentreMembership.objects.get(state="requested")
+    record = Organization.objects.get(organisation__slug="nomiki-voitheia-prosfygon")
+    return legal, shelter, member, request, record
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_directory_and_centre_public_pages(page, live_server, world, settings, lang):
+    settings.CIVICA_MAP_TILE_URL = ""  # no tile server in tests: the map still draws its markers
+    legal, shelter, member, _request, record = _directory_objects()
+    checker = PageChecker(page, live_server, lang)
+    checker.visit(f"/{lang}/directory/", label="service directory with its map")
+    page.wait_for_selector("#directory-map .leaflet-marker-icon")
+    checker.check("service directory, map drawn")
+    checker.visit(f"/{lang}/directory/?q=asylum&category=legal&language=ar&cost=free", label="directory, filtered")
+    checker.visit(f"/{lang}/directory/?q=zzz-nothing", label="directory, no match")
+    checker.visit(f"/{lang}/directory/print/?category=housing", label="printable list")
+    checker.visit(f"/{lang}/directory/services/{legal.id}/", label="service page")
+    checker.visit(f"/{lang}/directory/services/{shelter.id}/", label="shelter page, anonymous")
+    checker.visit(f"/{lang}/directory/organizations/{record.id}/", label="directory organisation page")
+    checker.visit(f"/{lang}/directory/confirm/not-a-token/", status=400, label="confirm link, invalid")
+    checker.visit(f"/{lang}/centres/accmr/", label="coordination centre")
+    checker.visit(f"/{lang}/centres/memberships/{member.uuid}/", label="member profile")
+    checker.assert_clean()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_directory_member_and_centre_pages(new_context, live_server, world, make_organisation, make_member, lang):
+    from civica.directory import services as directory_services
+    from civica.hub.models import CentreMembership
+
+    legal, shelter, _member, request, record = _directory_objects()
+    from django.contrib.auth import get_user_model
+
+    revision = directory_services.revision_propose(
+        actor=get_user_model().objects.get(email=DIRECTORY_MEMBER),
+        organization=record,
+        service=legal,
+        data={**directory_services.payload_of(legal), "vacancies": 2, "capacity": 10},
+    )
+    problems = []
+
+    page = new_context().new_page()
+    sign_in(page, live_server, DIRECTORY_MEMBER, world["password"], lang=lang)
+    checker = PageChecker(page, live_server, lang)
+    checker.visit(f"/{lang}/directory/manage/", label="manage services, member")
+    checker.visit(f"/{lang}/directory/organizations/{record.id}/new-service/", label="add a service")
+    checker.submit('main form:has(input[name="name"])', label="add a service, empty", expect_status=200)
+    if not page.locator(".govuk-error-summary").count():
+        checker.problems.append("add a service, empty: no error summary")
+    checker.visit(f"/{lang}/directory/services/{legal.id}/edit/", label="propose a change")
+    checker.visit(f"/{lang}/directory/changes/{revision.uuid}/", label="proposed change, proposer")
+    own = CentreMembership.objects.get(organisation__slug="nomiki-voitheia-prosfygon")
+    checker.visit(f"/{lang}/centres/memberships/{own.uuid}/", label="own member profile, editable")
+    problems += checker.problems
+    page.context.close()
+
+    page = new_context().new_page()
+    sign_in(page, live_server, CENTRE_ADMIN, world["password"], lang=lang)
+    checker = PageChecker(page, live_server, lang)
+    checker.visit(f"/{lang}/directory/manage/", label="manage services, centre")
+    checker.visit(f"/{lang}/directory/changes/{revision.uuid}/", label="proposed change, reviewer")
+    checker.submit('main form:has(textarea[name="reason"])', label="reject without reason", expect_status=200)
+    checker.visit(f"/{lang}/directory/import/", label="HSDS import")
+    checker.visit(f"/{lang}/centres/accmr/", label="coordination centre, staff")
+    checker.visit(f"/{lang}/centres/memberships/{request.uuid}/", label="request to join, centre")
+    problems += checker.problems
+    page.context.close()
+
+    page = new_context().new_page()
+    sign_in(page, live_server, SHELTER_ADMIN, world["password"], lang=lang)
+    checker = PageChecker(page, live_server, lang)
+    checker.visit(f"/{lang}/directory/services/{shelter.id}/", label="shelter page with its confidential address")
+    from civica.directory.confirmations import confirm_token
+
+    checker.visit(f"/{lang}/directory/confirm/{confirm_token(shelter)}/", label="confirmed still correct")
+    problems += checker.problems
+    page.context.close()
+
+    newcomer = make_organisation(name="Athens Youth Hub", slug=f"youth-hub-{lang}", kind="ngo", country="GR")
+    admin = make_member(newcomer, role="admin", email=f"youth-{lang}@test.example", password=world["password"])
+    page = new_context().new_page()
+    sign_in(page, live_server, admin.email, world["password"], lang=lang)
+    checker = PageChecker(page, live_server, lang)
+    checker.visit(f"/{lang}/centres/accmr/join/", label="ask to join")
+    checker.submit('main form:has(textarea[name="motivation"])', label="ask to join, empty", expect_status=200)
+    if not page.locator(".govuk-error-summary").count():
+        checker.problems.append("ask to join, empty: no error summary")
+    problems += checker.problems
+    page.context.close()
+    assert not problems, f"[{lang}] {len(problems)} problem(s):\n" + "\n".join(problems)

@@ -450,3 +450,50 @@ def test_a_coordinator_writes_minutes_approves_them_and_the_follow_up_appears(
     row = page.locator("tr", has_text="Areas with a high crime potential")
     assert row.count() == 1 and "Open" in row.inner_text()
     assert_accessible(page)
+
+
+def test_a_member_adds_a_service_the_centre_approves_it_and_the_public_finds_it(
+    new_context, live_server, make_organisation, make_member, settings
+):
+    """Bottom-up mapping end to end: proposal by a member NGO, review by the centre, public search."""
+    from civica.directory import services as directory_services
+
+    settings.CIVICA_MAP_TILE_URL = ""
+    centre = make_organisation(name="Athens Coordination Centre", slug="accmr-test", kind="centre", country="GR")
+    ngo = make_organisation(name="Legal Aid Athens", slug="legal-aid-athens", kind="ngo", country="GR")
+    directory_services.organization_record_for(organisation=ngo, centre=centre)
+    member = make_member(ngo, role="staff", email="lawyer@legal.example", password=PASSWORD)
+    reviewer = make_member(centre, role="staff", email="reviewer@centre.example", password=PASSWORD)
+
+    page = new_context().new_page()
+    sign_in(page, live_server, member.email, PASSWORD)
+    page.goto(url(live_server, "/en/directory/manage/"))
+    with page.expect_navigation():
+        page.get_by_role("link", name="Add a service").click()
+    page.locator("#id_name").fill("Labour rights clinic")
+    page.locator("#id_description").fill("Advice on work contracts, unpaid wages and work permits.")
+    page.get_by_label("Labour market integration").check()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Send for review").click()
+    assert "Waiting for review" in page.locator("main").inner_text()
+    assert_accessible(page)
+    page.context.close()
+
+    anonymous = new_context().new_page()
+    anonymous.goto(url(live_server, "/en/directory/?q=wages"))
+    assert "Labour rights clinic" not in anonymous.locator("main").inner_text()
+
+    page = new_context().new_page()
+    sign_in(page, live_server, reviewer.email, PASSWORD)
+    page.goto(url(live_server, "/en/directory/manage/"))
+    with page.expect_navigation():
+        page.get_by_role("link", name="Labour rights clinic").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Approve and publish").click()
+    assert "Labour rights clinic" in page.locator("h1").inner_text()
+    page.context.close()
+
+    anonymous.goto(url(live_server, "/en/directory/?q=wages&category=labour"))
+    results = anonymous.locator("main").inner_text()
+    assert "Labour rights clinic" in results and "1 service" in results
+    assert_accessible(anonymous)

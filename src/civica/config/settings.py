@@ -62,6 +62,8 @@ INSTALLED_APPS = [
     "civica.timebank",
     "civica.sdg",
     "civica.groups",
+    "civica.hub",
+    "civica.directory",
     "civica.demo",
 ]
 
@@ -233,3 +235,12 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("CIVICA_LOG_LEVEL", "WARNING")},
 }
+
+# The service directory's map: any tile server speaking the {z}/{x}/{y} scheme (OpenStreetMap's by
+# default; a municipality may run its own). Its attribution is shown under the map.
+CIVICA_MAP_TILE_URL = os.environ.get("CIVICA_MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+CIVICA_MAP_ATTRIBUTION = os.environ.get(
+    "CIVICA_MAP_ATTRIBUTION", '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>'
+)
+# How long a service's details stay trusted before its organisation is asked "is this still correct?".
+CIVICA_DIRECTORY_CONFIRM_DAYS = int(os.environ.get("CIVICA_DIRECTORY_CONFIRM_DAYS", "180"))

@@ -4,6 +4,7 @@ from django.urls import include, path
 from django.views.i18n import JavaScriptCatalog
 
 from civica.core.views import healthz
+from civica.directory.api_hsds import api as hsds_api
 
 from .api import api
 
@@ -13,6 +14,7 @@ admin.site.site_title = "Civica"
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("api/v1/", api.urls),
+    path("api/hsds/", hsds_api.urls),
 ]
 
 urlpatterns += i18n_patterns(
@@ -25,6 +27,8 @@ urlpatterns += i18n_patterns(
     path("", include("civica.timebank.urls")),
     path("", include("civica.sdg.urls")),
     path("", include("civica.groups.urls")),
+    path("", include("civica.directory.urls")),
+    path("", include("civica.hub.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),

@@ -14,6 +14,10 @@ from django.utils import timezone
 from civica.cases import document_services
 from civica.cases import selectors as case_selectors
 from civica.cases import services as case_services
+from civica.directory import selectors as directory_selectors
+from civica.directory import services as directory_services
+from civica.hub import selectors as hub_selectors
+from civica.hub import services as hub_services
 from civica.knowledge import selectors as knowledge_selectors
 from civica.knowledge import services as knowledge_services
 from civica.mediation import selectors as mediation_selectors
@@ -25,7 +29,17 @@ from civica.organisations.models import Organisation, Territory
 
 from .groups import load_groups
 from .timebank import load_time_bank
-from .world import KNOWLEDGE, MEDIATIONS, MEDIATORS, ORGANISATIONS, PEOPLE, PLATFORM_ADMIN, REQUESTS
+from .world import (
+    CENTRE_MEMBERS,
+    DIRECTORY,
+    KNOWLEDGE,
+    MEDIATIONS,
+    MEDIATORS,
+    ORGANISATIONS,
+    PEOPLE,
+    PLATFORM_ADMIN,
+    REQUESTS,
+)
 
 DEFAULT_PASSWORD = "civica-demo-2026"  # noqa: S105 - the published demo password; CIVICA_DEMO_PASSWORD overrides it
 
@@ -127,7 +141,85 @@ def demo_load(*, pdf_copies: bool = True) -> DemoReport:
 
     load_time_bank(by_slug, person, report)
     load_groups()
+    _centre_members(by_slug)
+    _directory(by_slug, territories)
     return report
+
+
+def _centre_members(by_slug: dict) -> None:
+    """The Athens centre's members, asked for and admitted through the same services as on the site."""
+    User = get_user_model()
+    for centre_slug, members in CENTRE_MEMBERS.items():
+        centre = by_slug[centre_slug]
+        decider = next(m.user for m in organisation_selectors.members_of(centre) if m.role == "admin")
+        for slug, state, sectors, profile, representatives in members:
+            organisation = by_slug[slug]
+            if hub_selectors.membership_of(centre, organisation) is not None:
+                continue
+            membership = hub_services.membership_request(
+                actor=None,
+                centre=centre,
+                organisation=organisation,
+                motivation=profile or organisation.name,
+                sectors=sectors,
+                system=True,
+            )
+            if state == "approved":
+                hub_services.membership_decide(actor=decider, membership=membership, approve=True)
+            membership.profile = profile
+            membership.save(update_fields=["profile"])
+            for email, title in representatives:
+                membership.representatives.get_or_create(user=User.objects.get(email=email), defaults={"title": title})
+
+
+def _directory(by_slug: dict, territories: dict) -> None:
+    import uuid
+
+    namespace = uuid.UUID("1c1b3a52-4f4e-4d5e-9e8a-3f0c2d9b7a61")
+    for entry in DIRECTORY:
+        service_id = uuid.uuid5(namespace, "service:" + entry["name"])
+        if directory_selectors.service_exists(service_id):
+            continue
+        organisation = by_slug[entry["organisation"]]
+        centre = by_slug[entry["centre"]] if entry["centre"] else None
+        record = directory_services.organization_record_for(organisation=organisation, centre=centre)
+        locations = []
+        if "location" in entry:
+            place = entry["location"]
+            location_id = uuid.uuid5(namespace, "location:" + place["name"])
+            location = directory_selectors.location_or_none(location_id) or directory_services.location_add(
+                organization=record,
+                name=place["name"],
+                address_1=place["address_1"],
+                city=place.get("city", "Αθήνα"),
+                postal_code=place["postal_code"],
+                country=place.get("country", "GR"),
+                latitude=place["latitude"],
+                longitude=place["longitude"],
+                territory=organisation.territory,
+                is_confidential=place.get("confidential", False),
+                location_id=location_id,
+            )
+            locations.append(location)
+        if "virtual" in entry:
+            locations.append(
+                directory_services.location_add(
+                    organization=record,
+                    name=entry["name"],
+                    location_type="virtual",
+                    url=entry["virtual"],
+                    location_id=uuid.uuid5(namespace, "virtual:" + entry["name"]),
+                )
+            )
+        directory_services.service_publish(
+            organization=record,
+            data={key: entry[key] for key in ("name", "description", "language", "translations", "categories")}
+            | {"capacity": entry.get("capacity"), "vacancies": entry.get("vacancies")},
+            locations=locations,
+            languages=entry.get("languages", ()),
+            fee=entry.get("fee"),
+            service_id=service_id,
+        )
 
 
 def _knowledge(by_slug: dict) -> None:

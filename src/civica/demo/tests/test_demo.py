@@ -104,3 +104,21 @@ def test_the_italian_time_bank_has_members_exchanges_and_a_ledger_that_checks(de
     call_command("timebank-check")
     demo_load()  # idempotent
     assert Transfer.objects.filter(bank=bank).count() == 9
+
+
+def test_athens_centre_has_members_and_a_directory_across_the_five_sectors(demo):
+    from civica.directory import selectors as directory_selectors
+    from civica.directory.models import Location, Service
+    from civica.hub import selectors as hub_selectors
+
+    centre = Organisation.objects.get(slug="accmr")
+    assert hub_selectors.figures(centre) == {"members": 5, "representatives": 3}
+    assert hub_selectors.membership_of(centre, Organisation.objects.get(slug="scholeio-ellinikon-enilikon")).state == (
+        "requested"
+    )
+    for sector in ("legal", "health_social", "housing", "education", "labour"):
+        assert directory_selectors.public_services(directory_selectors.Filters(category=sector)), sector
+    shelter = Location.objects.get(is_confidential=True)
+    assert shelter.organization.organisation.slug == "stegi-filoxenias-athinas"
+    assert Service.objects.filter(organization__organisation__country="IT").count() == 3
+    assert directory_selectors.map_points(directory_selectors.public_services())

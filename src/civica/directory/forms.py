@@ -1,0 +1,139 @@
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+from civica.organisations.models import Organisation, Territory
+
+from . import sectors
+
+# Languages a service may be given in: Athens' and Italy's most asked-for, by ISO 639-1 code.
+SPOKEN_LANGUAGES = [
+    ("en", _("English")),
+    ("el", _("Greek")),
+    ("it", _("Italian")),
+    ("ro", _("Romanian")),
+    ("ar", _("Arabic")),
+    ("fa", _("Farsi")),
+    ("ps", _("Pashto")),
+    ("ur", _("Urdu")),
+    ("fr", _("French")),
+    ("uk", _("Ukrainian")),
+    ("ku", _("Kurdish")),
+    ("so", _("Somali")),
+]
+
+
+def sector_choices():
+    return [(code, label) for code, (label, _translations) in sectors.SECTORS.items()]
+
+
+class DirectoryFilterForm(forms.Form):
+    q = forms.CharField(label=_("Search"), required=False, max_length=100)
+    category = forms.ChoiceField(label=_("Sector"), required=False)
+    organisation_kind = forms.ChoiceField(
+        label=_("Kind of organisation"), required=False, choices=[("", _("Any kind")), *Organisation.Kind.choices]
+    )
+    territory = forms.ModelChoiceField(
+        label=_("Territory or district"), required=False, queryset=Territory.objects.none(), empty_label=_("Anywhere")
+    )
+    language = forms.ChoiceField(
+        label=_("Language spoken"), required=False, choices=[("", _("Any language")), *SPOKEN_LANGUAGES]
+    )
+    cost = forms.ChoiceField(
+        label=_("Cost"), required=False, choices=[("", _("Free or paid")), ("free", _("Free")), ("paid", _("Paid"))]
+    )
+    delivery = forms.ChoiceField(
+        label=_("How it is given"),
+        required=False,
+        choices=[("", _("In person or online")), ("physical", _("In person")), ("virtual", _("Online or by phone"))],
+    )
+
+    def __init__(self, *args, territories, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["category"].choices = [("", _("Any sector")), *sector_choices()]
+        self.fields["territory"].queryset = territories
+
+
+class ServiceForm(forms.Form):
+    """A proposal: the service in its original language, optionally in the others, field by field."""
+
+    name = forms.CharField(label=_("Name of the service"), max_length=250)
+    alternate_name = forms.CharField(label=_("Other name"), required=False, max_length=250)
+    description = forms.CharField(label=_("Description"), widget=forms.Textarea(attrs={"rows": 6}))
+    language = forms.ChoiceField(label=_("Language of this text"), choices=settings.LANGUAGES)
+    categories = forms.MultipleChoiceField(
+        label=_("Sectors"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "govuk-checkboxes__input"}),
+        choices=sector_choices,
+    )
+    status = forms.ChoiceField(
+        label=_("Status"),
+        choices=[
+            ("active", _("Active")),
+            ("inactive", _("Inactive")),
+            ("defunct", _("Closed for good")),
+            ("temporarily closed", _("Temporarily closed")),
+        ],
+    )
+    url = forms.CharField(label=_("Web page"), required=False, max_length=500)
+    email = forms.CharField(label=_("E-mail"), required=False, max_length=250)
+    application_process = forms.CharField(
+        label=_("How to apply"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    eligibility_description = forms.CharField(
+        label=_("Who can use it"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    fees_description = forms.CharField(label=_("Fees"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    capacity = forms.IntegerField(label=_("Places (capacity)"), required=False, min_value=0)
+    vacancies = forms.IntegerField(label=_("Places free now"), required=False, min_value=0)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for code, language in settings.LANGUAGES:
+            self.fields[f"name_{code}"] = forms.CharField(
+                label=_("Name in %(language)s") % {"language": language}, required=False, max_length=250
+            )
+            self.fields[f"description_{code}"] = forms.CharField(
+                label=_("Description in %(language)s") % {"language": language},
+                required=False,
+                widget=forms.Textarea(attrs={"rows": 3}),
+            )
+
+    def original_fields(self):
+        return [self[name] for name in self.fields if not name.startswith(("name_", "description_"))]
+
+    def translation_fields(self):
+        return [self[name] for name in self.fields if name.startswith(("name_", "description_"))]
+
+    def data_for_service(self) -> dict:
+        data = {key: value for key, value in self.cleaned_data.items() if not key.startswith(("name_", "description_"))}
+        data["translations"] = {
+            code: {"name": self.cleaned_data[f"name_{code}"], "description": self.cleaned_data[f"description_{code}"]}
+            for code, _language in settings.LANGUAGES
+        }
+        return data
+
+    @staticmethod
+    def initial_from(payload: dict) -> dict:
+        initial = {key: value for key, value in payload.items() if key != "translations"}
+        for code, values in (payload.get("translations") or {}).items():
+            initial[f"name_{code}"] = values.get("name", "")
+            initial[f"description_{code}"] = values.get("description", "")
+        return initial
+
+
+class RejectForm(forms.Form):
+    reason = forms.CharField(label=_("Why is the change rejected?"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class ImportForm(forms.Form):
+    centre = forms.ModelChoiceField(label=_("Into the directory of"), queryset=Organisation.objects.none())
+    file = forms.FileField(
+        label=_("HSDS file"),
+        help_text=_("A .zip of the CSV files with datapackage.json, or a .json file (services, organizations)."),
+    )
+
+    def __init__(self, *args, centres, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["centre"].queryset = Organisation.objects.filter(pk__in=[centre.pk for centre in centres])
