@@ -113,6 +113,9 @@ class LogContactForm(forms.Form):
 
 
 class DocumentUploadForm(forms.Form):
+    # It shares the case page with the note form: the prefix keeps their field ids apart.
+    prefix = "upload"
+
     file = forms.FileField(label=_("File"), help_text=_("PDF, Word, OpenDocument, RTF, text or image, up to 10 MB."))
     title = forms.CharField(label=_("Title"), max_length=250, required=False)
     shared_with_requester = forms.BooleanField(label=_("Share with the requester"), required=False)

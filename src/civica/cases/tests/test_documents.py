@@ -151,7 +151,7 @@ def test_upload_page_keeps_errors_translated(client, request_case, centre_world)
     client.force_login(people["centre_staff"])
     response = client.post(
         reverse("cases:upload_document", args=[request_case.reference]),
-        {"file": SimpleUploadedFile("virus.exe", b"MZ")},
+        {"upload-file": SimpleUploadedFile("virus.exe", b"MZ")},
         HTTP_ACCEPT_LANGUAGE="ro",
         follow=True,
     )
@@ -275,3 +275,26 @@ def test_case_page_queries_do_not_grow_with_documents(client, request_case, cent
     add(9)
     with django_assert_num_queries(len(one.captured_queries)):
         client.get(url)
+
+
+def test_the_case_page_has_no_duplicate_ids(client, request_case, centre_world):
+    """Two forms on one page (a note, an upload) must not both claim id_shared_with_requester."""
+    import re
+    from collections import Counter
+
+    _centre, _municipality, people = centre_world
+    client.force_login(people["centre_staff"])
+    page = client.get(reverse("cases:detail", args=[request_case.reference])).content.decode()
+    repeated = [name for name, count in Counter(re.findall(r'\sid="([^"]+)"', page)).items() if count > 1]
+    assert repeated == []
+
+
+def test_an_upload_through_the_page_is_kept(client, request_case, centre_world):
+    _centre, _municipality, people = centre_world
+    client.force_login(people["centre_staff"])
+    response = client.post(
+        reverse("cases:upload_document", args=[request_case.reference]),
+        {"upload-file": SimpleUploadedFile("plan.pdf", b"%PDF-1.4 plan"), "upload-title": "Planul de situație"},
+    )
+    assert response.status_code == 302
+    assert CaseDocument.objects.get().title == "Planul de situație"
