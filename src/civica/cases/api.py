@@ -98,7 +98,7 @@ def add_note(request, reference: str, payload: NoteIn):
 @router.get("/cases/{reference}/documents", response=list[DocumentOut], summary="The documents of a case you may see")
 def list_documents(request, reference: str):
     case = _case(request, reference)
-    return list(document_services.documents_visible(user=request.auth, case=case).select_related("case"))
+    return list(selectors.documents_visible(user=request.auth, case=case))
 
 
 @router.post("/cases/{reference}/documents", response={201: DocumentOut}, summary="Make a document from a template")
@@ -136,7 +136,7 @@ def make_document(request, reference: str, payload: DocumentIn):
 def download_document(request, reference: str, uuid: UUID, variant: str):
     case = _case(request, reference)
     try:
-        document = document_services.document_get(user=request.auth, case=case, uuid=uuid)
+        document = selectors.document_get(user=request.auth, case=case, uuid=uuid)
     except CaseDocument.DoesNotExist as error:
         raise HttpError(404, "Not found.") from error
     stored = {"file": document.file, "pdf": document.pdf}.get(variant)

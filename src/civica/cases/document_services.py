@@ -18,7 +18,7 @@ from civica.core import audit, documents
 from civica.organisations import selectors as organisation_selectors
 from civica.organisations.models import Role
 
-from . import document_kinds, workflows
+from . import document_kinds, selectors, workflows
 from .models import Case, CaseDocument, CaseEvent, DocumentTemplate
 from .services import _handling_side, _requester_side, _tell, record_event
 
@@ -79,17 +79,6 @@ def base_context(case: Case, details: dict, language: str) -> dict:
     }
 
 
-def template_for(organisation, kind: document_kinds.DocumentKind, language: str) -> bytes:
-    """The centre's newest active upload for this kind and language, else the default."""
-    custom = DocumentTemplate.objects.filter(
-        organisation=organisation, kind=kind.key, language=language, active=True
-    ).first()
-    if custom:
-        with custom.file.open("rb") as handle:
-            return handle.read()
-    return kind.default_template(language)
-
-
 def _context(case: Case, kind: document_kinds.DocumentKind, details: dict, language: str) -> dict:
     context = base_context(case, details, language)
     with translation.override(language):
@@ -127,7 +116,7 @@ def document_generate(
     details = details or {}
     try:
         docx = documents.render_docx(
-            template_for(case.organisation, kind, language), _context(case, kind, details, language)
+            selectors.template_in_use(case.organisation, kind, language), _context(case, kind, details, language)
         )
         pdf = documents.docx_to_pdf(docx) if pdf_copy and documents.pdf_available() else None
     except documents.DocumentError as error:
@@ -291,16 +280,3 @@ def template_revert(*, actor, organisation, kind_key: str, language: str) -> int
         organisation_uuid=organisation.uuid,
     )
     return count
-
-
-def documents_visible(*, user, case: Case):
-    """The documents of a case this person may see: all for the handling side, the shared ones for the
-    requester side."""
-    queryset = case.documents.select_related("created_by")
-    if not user.has_perm("cases.work_on_case", case):
-        queryset = queryset.filter(shared_with_requester=True)
-    return queryset
-
-
-def document_get(*, user, case: Case, uuid) -> CaseDocument:
-    return documents_visible(user=user, case=case).get(uuid=uuid)

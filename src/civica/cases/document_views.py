@@ -11,12 +11,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from civica.core.documents import DOCX_CONTENT_TYPE, pdf_available
-from civica.organisations import selectors as organisation_selectors
-from civica.organisations.models import Organisation, Role
+from civica.organisations.models import Organisation
 
-from . import document_kinds, document_services
+from . import document_kinds, document_services, selectors
 from .forms import DocumentMakeForm, DocumentUploadForm, TemplateUploadForm
-from .models import CaseDocument, DocumentTemplate
+from .models import CaseDocument
 from .views import _act, _case
 
 
@@ -98,7 +97,7 @@ def upload_document(request, reference):
 def _document(request, reference, uuid) -> CaseDocument:
     case = _case(request, reference)
     try:
-        return document_services.document_get(user=request.user, case=case, uuid=uuid)
+        return selectors.document_get(user=request.user, case=case, uuid=uuid)
     except CaseDocument.DoesNotExist as error:
         raise Http404 from error
 
@@ -129,38 +128,28 @@ def share_document(request, reference, uuid):
     )
 
 
-def _administered(request, slug=None) -> Organisation:
-    ids = organisation_selectors.organisation_ids_with_role(request.user, frozenset({Role.ADMIN}))
-    organisations = Organisation.objects.filter(pk__in=ids).order_by("name")
-    organisation = organisations.filter(slug=slug).first() if slug else organisations.first()
+def _administered(request, slug=None) -> tuple[Organisation, list[Organisation]]:
+    """The organisation whose templates are shown (the one named, else the first) and the person's
+    other administered organisations."""
+    organisations = list(selectors.template_organisations(request.user))
+    organisation = next((o for o in organisations if o.slug == slug), None) if slug else next(iter(organisations), None)
     if organisation is None:
         raise Http404
-    return organisation
+    return organisation, [o for o in organisations if o.pk != organisation.pk]
 
 
 @login_required
 def templates_index(request, slug=None):
-    organisation = _administered(request, slug)
-    custom = {
-        (template.kind, template.language): template
-        for template in DocumentTemplate.objects.filter(organisation=organisation, active=True)
-        .select_related("uploaded_by")
-        .order_by("created_at")
-    }
-    rows = [
-        {"kind": kind, "customised": sorted(lang for (key, lang) in custom if key == kind.key)}
-        for kind in document_kinds.all_kinds()
-    ]
-    others = Organisation.objects.filter(
-        pk__in=organisation_selectors.organisation_ids_with_role(request.user, frozenset({Role.ADMIN}))
-    ).exclude(pk=organisation.pk)
+    organisation, others = _administered(request, slug)
+    customised = selectors.customised_languages(organisation)
+    rows = [{"kind": kind, "customised": customised.get(kind.key, [])} for kind in document_kinds.all_kinds()]
     return render(request, "cases/templates_index.html", {"organisation": organisation, "rows": rows, "others": others})
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def template_kind(request, slug, kind):
-    organisation = _administered(request, slug)
+    organisation, _others = _administered(request, slug)
     try:
         document_kind = document_kinds.get(kind)
     except KeyError as error:
@@ -182,7 +171,11 @@ def template_kind(request, slug, kind):
         else:
             messages.success(request, _("The new template is in use."))
             return redirect("cases:template_kind", slug=organisation.slug, kind=kind)
-    history = DocumentTemplate.objects.filter(organisation=organisation, kind=kind).select_related("uploaded_by")
+    history = selectors.template_history(organisation, kind)
+    in_use = {}
+    for template in history:  # newest first: the first active one per language is the one in use
+        if template.active:
+            in_use.setdefault(template.language, template)
     placeholders = {**document_services.BASE_PLACEHOLDERS, **document_kind.placeholders}
     context = {
         "organisation": organisation,
@@ -194,10 +187,7 @@ def template_kind(request, slug, kind):
         "example_value": "{{ case.reference }}",
         "example_loop_start": "{%p for party in parties %}",
         "example_loop_end": "{%p endfor %}",
-        "languages": [
-            (code, name, history.filter(language=code, active=True).first())
-            for code, name in form.fields["language"].choices
-        ],
+        "languages": [(code, name, in_use.get(code)) for code, name in form.fields["language"].choices],
     }
     return render(request, "cases/template_kind.html", context)
 
@@ -205,14 +195,14 @@ def template_kind(request, slug, kind):
 @login_required
 def template_download(request, slug, kind, language):
     """The template in use for this kind and language (the centre's own, or the default), to edit."""
-    organisation = _administered(request, slug)
+    organisation, _others = _administered(request, slug)
     if language not in dict(settings.LANGUAGES):
         raise Http404
     try:
         document_kind = document_kinds.get(kind)
     except KeyError as error:
         raise Http404 from error
-    content = document_services.template_for(organisation, document_kind, language)
+    content = selectors.template_in_use(organisation, document_kind, language)
     response = HttpResponse(content, content_type=DOCX_CONTENT_TYPE)
     response["Content-Disposition"] = f'attachment; filename="{kind}-{language}.docx"'
     return response
@@ -221,7 +211,7 @@ def template_download(request, slug, kind, language):
 @login_required
 @require_POST
 def template_revert(request, slug, kind, language):
-    organisation = _administered(request, slug)
+    organisation, _others = _administered(request, slug)
     try:
         document_services.template_revert(
             actor=request.user, organisation=organisation, kind_key=kind, language=language

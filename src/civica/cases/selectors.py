@@ -8,10 +8,11 @@ from django.db.models import Q, QuerySet
 
 from civica.core import search, topics
 from civica.organisations import selectors as organisation_selectors
-from civica.organisations.models import Organisation
+from civica.organisations.models import Organisation, Role
 
 from . import workflows
-from .models import Case, CaseEvent, CaseNote, Consultation
+from .document_kinds import DocumentKind
+from .models import Case, CaseDocument, CaseEvent, CaseNote, Consultation, DocumentTemplate
 from .workflows import ADMIN, OWNER, REQUESTER, STAFF
 
 
@@ -177,3 +178,46 @@ def good_practices(*, user, case: Case, topic: str = "", limit: int = 5) -> list
         limit=limit,
         match_any=True,
     )
+
+
+def documents_visible(*, user, case: Case) -> QuerySet[CaseDocument]:
+    """The documents of a case this person may see: all for the handling side, the shared ones for the
+    requester side."""
+    queryset = case.documents.select_related("case", "created_by")
+    if not user.has_perm("cases.work_on_case", case):
+        queryset = queryset.filter(shared_with_requester=True)
+    return queryset
+
+
+def document_get(*, user, case: Case, uuid) -> CaseDocument:
+    return documents_visible(user=user, case=case).get(uuid=uuid)
+
+
+def template_organisations(user) -> QuerySet[Organisation]:
+    """The organisations whose document templates this person edits: those they administer."""
+    return organisation_selectors.own_organisations(user, roles=frozenset({Role.ADMIN}))
+
+
+def template_in_use(organisation, kind: DocumentKind, language: str) -> bytes:
+    """The centre's newest active upload for this kind and language, else the default."""
+    custom = DocumentTemplate.objects.filter(
+        organisation=organisation, kind=kind.key, language=language, active=True
+    ).first()
+    if custom:
+        with custom.file.open("rb") as handle:
+            return handle.read()
+    return kind.default_template(language)
+
+
+def customised_languages(organisation) -> dict[str, list[str]]:
+    """For each document kind, the languages in which the organisation uses its own template."""
+    found: dict[str, list[str]] = {}
+    rows = DocumentTemplate.objects.filter(organisation=organisation, active=True).values_list("kind", "language")
+    for kind, language in rows.distinct().order_by("kind", "language"):
+        found.setdefault(kind, []).append(language)
+    return found
+
+
+def template_history(organisation, kind_key: str) -> list[DocumentTemplate]:
+    """Every upload of one kind, newest first, including those no longer in use."""
+    return list(DocumentTemplate.objects.filter(organisation=organisation, kind=kind_key).select_related("uploaded_by"))

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from civica.core import calendar
 from civica.organisations import selectors as organisation_selectors
 
-from . import document_kinds, document_services, selectors, services, workflows
+from . import document_kinds, selectors, services, workflows
 from .forms import (
     CaseFilterForm,
     ConsultationForm,
@@ -168,7 +168,7 @@ def detail(request, reference):
         "consultations": selectors.consultations(case),
         **_solutions(request, case, analysing=works_on_it and not flow.state(case.state).terminal),
         "consultation_form": ConsultationForm() if works_on_it else None,
-        "documents": document_services.documents_visible(user=request.user, case=case),
+        "documents": selectors.documents_visible(user=request.user, case=case),
         "document_kinds": document_kinds.kinds_for(case) if works_on_it else [],
         "upload_form": DocumentUploadForm(),
     }
