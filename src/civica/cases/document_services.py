@@ -20,7 +20,7 @@ from civica.organisations.models import Role
 
 from . import document_kinds, selectors, workflows
 from .models import Case, CaseDocument, CaseEvent, DocumentTemplate
-from .services import _handling_side, _requester_side, _tell, record_event
+from .services import handling_side, record_event, requester_side, tell
 
 MAX_UPLOAD = 10 * 1024 * 1024
 UPLOAD_EXTENSIONS = {"pdf", "docx", "odt", "doc", "rtf", "jpg", "jpeg", "png", "txt"}
@@ -189,8 +189,8 @@ def _recorded(actor, case: Case, document: CaseDocument, *, made_from: str) -> N
         after={"case": case.reference, "title": document.title, "kind": made_from},
         organisation_uuid=case.organisation.uuid,
     )
-    recipients = _handling_side(case) + (_requester_side(case) if document.shared_with_requester else [])
-    _tell(case, actor, recipients, gettext_lazy("New document on %(reference)s: %(title)s"), document.title)
+    recipients = handling_side(case) + (requester_side(case) if document.shared_with_requester else [])
+    tell(case, actor, recipients, gettext_lazy("New document on %(reference)s: %(title)s"), document.title)
 
 
 @transaction.atomic
@@ -216,10 +216,10 @@ def document_share(*, actor, document: CaseDocument) -> CaseDocument:
             after={"shared_with_requester": True},
             organisation_uuid=document.case.organisation.uuid,
         )
-        _tell(
+        tell(
             document.case,
             actor,
-            _requester_side(document.case),
+            requester_side(document.case),
             gettext_lazy("New document on %(reference)s: %(title)s"),
             document.title,
         )

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy
 from civica.core.periodic import periodic
 
 from .models import Case
-from .services import _handling_side, _tell
+from .services import handling_side, tell
 
 BEFORE = timedelta(days=1)
 
@@ -25,7 +25,7 @@ def send_deadline_reminders(now) -> int:
     )
     for case in coming:
         with transaction.atomic():
-            _tell(case, None, _handling_side(case), gettext_lazy("Due within a day: %(reference)s, %(title)s"), "")
+            tell(case, None, handling_side(case), gettext_lazy("Due within a day: %(reference)s, %(title)s"), "")
             Case.objects.filter(pk=case.pk).update(reminded_before=case.due_at)
         sent += 1
     overdue = open_cases.filter(due_at__lte=now).filter(
@@ -33,7 +33,7 @@ def send_deadline_reminders(now) -> int:
     )
     for case in overdue:
         with transaction.atomic():
-            _tell(case, None, _handling_side(case), gettext_lazy("Overdue: %(reference)s, %(title)s"), "")
+            tell(case, None, handling_side(case), gettext_lazy("Overdue: %(reference)s, %(title)s"), "")
             Case.objects.filter(pk=case.pk).update(reminded_overdue=case.due_at)
         sent += 1
     return sent

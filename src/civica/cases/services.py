@@ -43,7 +43,7 @@ def record_event(case, actor, kind: str, *, visible_to_requester: bool = False, 
     return _event(case, actor, kind, visible_to_requester=visible_to_requester, **data)
 
 
-def _tell(case: Case, actor, recipients, subject, what) -> None:
+def tell(case: Case, actor, recipients, subject, what) -> None:
     """Tell the people a change concerns, each in their own language, never the person who made it."""
     notifications.notify(
         recipients=recipients,
@@ -55,7 +55,7 @@ def _tell(case: Case, actor, recipients, subject, what) -> None:
     )
 
 
-def _requester_side(case: Case) -> list:
+def requester_side(case: Case) -> list:
     people = [case.requester] if case.requester else []
     if case.requester_organisation_id:
         people += [
@@ -66,7 +66,7 @@ def _requester_side(case: Case) -> list:
     return people
 
 
-def _handling_side(case: Case) -> list:
+def handling_side(case: Case) -> list:
     if case.owner_id:
         return [case.owner, *(a.user for a in case.assignments.select_related("user"))]
     return [m.user for m in organisation_selectors.members_of(case.organisation) if m.role in {"admin", "staff"}]
@@ -125,9 +125,7 @@ def case_open(
         due_at=_due(flow.state(flow.initial), now),
     )
     _event(case, actor, CaseEvent.Kind.OPENED, visible_to_requester=True, state=flow.initial)
-    _tell(
-        case, actor, _handling_side(case) + _requester_side(case), gettext_lazy("New case %(reference)s: %(title)s"), ""
-    )
+    tell(case, actor, handling_side(case) + requester_side(case), gettext_lazy("New case %(reference)s: %(title)s"), "")
     audit.record_change(
         actor=actor, instance=case, action="create", after=audit.snapshot(case), organisation_uuid=organisation.uuid
     )
@@ -178,10 +176,10 @@ def case_transition(*, actor, case: Case, transition: str, outcome: str = "") ->
         organisation_uuid=case.organisation.uuid,
         summary=step.key,
     )
-    _tell(
+    tell(
         case,
         actor,
-        _handling_side(case) + _requester_side(case),
+        handling_side(case) + requester_side(case),
         gettext_lazy("%(reference)s has moved on: %(title)s"),
         case.outcome if target.terminal else "",
     )
@@ -244,7 +242,7 @@ def case_set_owner(*, actor, case: Case, owner) -> Case:
     case.owner = owner
     case.save(update_fields=["owner", "updated_at"])
     _event(case, actor, CaseEvent.Kind.OWNER, owner=str(owner.uuid))
-    _tell(case, actor, [owner], gettext_lazy("You are accountable for %(reference)s: %(title)s"), "")
+    tell(case, actor, [owner], gettext_lazy("You are accountable for %(reference)s: %(title)s"), "")
     audit.record_change(
         actor=actor,
         instance=case,
@@ -301,8 +299,8 @@ def note_add(*, actor, case: Case, body: str, shared_with_requester: bool = Fals
         case=case, author=actor, body=body.strip(), shared_with_requester=shared_with_requester
     )
     _event(case, actor, CaseEvent.Kind.NOTE, visible_to_requester=shared_with_requester, note=str(note.uuid))
-    recipients = _handling_side(case) + (_requester_side(case) if shared_with_requester else [])
-    _tell(case, actor, recipients, gettext_lazy("New note on %(reference)s: %(title)s"), "")
+    recipients = handling_side(case) + (requester_side(case) if shared_with_requester else [])
+    tell(case, actor, recipients, gettext_lazy("New note on %(reference)s: %(title)s"), "")
     return note
 
 
