@@ -106,14 +106,54 @@ def outbox():
     return mail.outbox
 
 
+class _DemoSnapshot:
+    """The demo built once per session and copied back into the database before each test that asks.
+
+    Building the demo takes seconds and grows with every app; restoring a copy of the SQLite database
+    (sqlite3's online backup) and of the uploaded files takes a fraction of that. Other databases
+    build the demo every time.
+    """
+
+    def __init__(self):
+        self.database = None
+        self.media = None
+        self.report = None
+
+
+_demo_snapshot = _DemoSnapshot()
+
+
+@pytest.fixture(scope="session")
+def _demo_media_copy(tmp_path_factory):
+    return tmp_path_factory.mktemp("demo-media")
+
+
 @pytest.fixture
-def demo_world(territories):
+def demo_world(transactional_db, settings, _demo_media_copy):
     """The whole demo: organisations in four countries, people of every role, a platform admin."""
+    import sqlite3
+
+    from django.db import connection
+
     from civica.demo.services import demo_load, demo_password
 
-    # The demo's PDF copies take LibreOffice a few seconds each; pages list documents either way.
-    report = demo_load(pdf_copies=False)
-    return report, demo_password()
+    media = Path(settings.MEDIA_ROOT)
+    connection.ensure_connection()
+    raw = connection.connection
+    if connection.vendor != "sqlite":
+        # The demo's PDF copies take LibreOffice a few seconds each; pages list documents either way.
+        return demo_load(pdf_copies=False), demo_password()
+    if _demo_snapshot.database is None:
+        report = demo_load(pdf_copies=False)
+        copy = sqlite3.connect(":memory:", check_same_thread=False)
+        raw.backup(copy)
+        if media.exists():
+            shutil.copytree(media, _demo_media_copy, dirs_exist_ok=True)
+        _demo_snapshot.database, _demo_snapshot.report = copy, report
+    else:
+        _demo_snapshot.database.backup(raw)
+        shutil.copytree(_demo_media_copy, media, dirs_exist_ok=True)
+    return _demo_snapshot.report, demo_password()
 
 
 def url(live_server, path: str) -> str:
