@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -574,18 +574,23 @@ def cheque_enter(
         )
     if payer.pk == payee.pk or {payer.bank_id, payee.bank_id} != {bank.pk}:
         raise ValidationError(_("A cheque is between two different members of this time bank."))
-    if Transfer.objects.filter(bank=bank, kind=Transfer.Kind.CHEQUE, reference=number).exists():
-        raise ValidationError({"number": _("This cheque has already been entered.")})
     minutes = ledger.round_minutes(bank, int(minutes))
-    transfer = ledger.post(
-        bank=bank,
-        kind=Transfer.Kind.CHEQUE,
-        entered_by=actor,
-        legs={Account.objects.get(member=payer): -minutes, Account.objects.get(member=payee): minutes},
-        description=description,
-        occurred_on=written_on,
-        reference=number,
-    )
+    try:
+        transfer = ledger.post(
+            bank=bank,
+            kind=Transfer.Kind.CHEQUE,
+            entered_by=actor,
+            legs={Account.objects.get(member=payer): -minutes, Account.objects.get(member=payee): minutes},
+            description=description,
+            occurred_on=written_on,
+            reference=number,
+        )
+    except IntegrityError:
+        # The database's constraint, not a check before the insert, decides: two operators entering
+        # the same cheque at once both pass any check, and one of them must get this answer, not a 500.
+        if Transfer.objects.filter(bank=bank, kind=Transfer.Kind.CHEQUE, reference=number).exists():
+            raise ValidationError({"number": _("This cheque has already been entered.")}) from None
+        raise
     BankMember.objects.filter(pk__in=[payer.pk, payee.pk]).update(
         last_activity_at=timezone.now(), dormancy_warned_at=None
     )
