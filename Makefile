@@ -48,11 +48,11 @@ catalogues: $(BIN)/civica
 	$(BIN)/python scripts/catalogues.py check
 
 pytest-sqlite: setup
-	$(BIN)/pytest -m "not browser" -q
+	$(BIN)/pytest -m "not browser" -q -n auto
 
 pytest-postgres: setup
 	@if $(BIN)/python scripts/wait_for_postgres.py "$(PG_URL)"; then \
-	  DATABASE_URL="$(PG_URL)" $(BIN)/pytest -m "not browser" -q; \
+	  DATABASE_URL="$(PG_URL)" $(BIN)/pytest -m "not browser" -q -n auto; \
 	elif [ "$$CI" = "true" ]; then echo "PostgreSQL is required in CI but did not answer at $(PG_URL)"; exit 1; \
 	else echo "PostgreSQL not reachable at $(PG_URL): suite skipped (CI requires it)"; fi
 
