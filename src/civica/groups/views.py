@@ -15,6 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from civica.core.documents import DOCX_CONTENT_TYPE, PDF_CONTENT_TYPE, DocumentError
 from civica.core.tokens import fingerprint
+from civica.knowledge import selectors as knowledge_selectors
 from civica.organisations import selectors as organisation_selectors
 from civica.organisations.models import Organisation
 from civica.sdg import selectors as sdg_selectors
@@ -147,6 +148,7 @@ def detail(request, uuid, member_form=None, swot_form=None):
         "is_member": group.pk in selectors.group_positions(request.user),
         "member_form": member_form or (_member_form(request) if runs else None),
         "swot_kinds": SwotEntry.Kind.choices,
+        "practices": knowledge_selectors.practices_of_group(user=request.user, group=group),
     }
     return render(request, "groups/detail.html", context)
 
@@ -304,6 +306,8 @@ def meeting(request, uuid, agenda_form=None, document_form=None):
         "documents": meeting.documents.order_by("created_at", "pk"),
         "document_form": document_form or (DocumentForm(prefix="document") if runs else None),
         "agenda_form": agenda_form or (AgendaItemForm(top_items=agenda, prefix="agenda") if runs else None),
+        "practices": knowledge_selectors.practices_presented_in(user=request.user, meeting=meeting),
+        "practice_choices": knowledge_selectors.practices_to_link(request.user) if runs else None,
     }
     return render(request, "groups/meeting.html", context)
 
