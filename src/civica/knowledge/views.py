@@ -180,7 +180,7 @@ def practices(request):
 
 
 def practices_print(request):
-    form, found = _catalogue(request)
+    _form, found = _catalogue(request)
     return render(
         request,
         "knowledge/practices_print.html",
