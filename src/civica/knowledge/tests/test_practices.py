@@ -260,3 +260,20 @@ def test_catalogue_and_practice_pages_keep_their_query_counts(client, world):
     small = [count(path) for path in paths]
     grow(18, 2)
     assert [count(path) for path in paths] == small
+
+
+def test_link_a_catalogue_practice_to_a_meeting_from_its_page(client, world):
+    meeting = _meeting(world)
+    practice = services.practice_create(actor=world["staff"], organisation=world["ours"], language="el", values=ATHENS)
+    client.force_login(world["coordinator"])
+    page = client.get(f"/en/meetings/{meeting.uuid}/").content.decode()
+    assert f'value="{practice.uuid}"' in page
+    response = client.post(f"/en/practices/from-meeting/{meeting.uuid}/link/", {"present-practice": "not-a-uuid"})
+    assert response.status_code == 302 and not PracticePresentation.objects.exists()
+    client.post(f"/en/practices/from-meeting/{meeting.uuid}/link/", {"present-practice": str(practice.uuid)})
+    assert PracticePresentation.objects.get().meeting == meeting
+    assert ATHENS["title"] in client.get(f"/en/meetings/{meeting.uuid}/").content.decode()
+    client.force_login(world["member"])
+    assert f'value="{practice.uuid}"' not in client.get(f"/en/meetings/{meeting.uuid}/").content.decode()
+    response = client.post(f"/en/practices/from-meeting/{meeting.uuid}/link/", {"present-practice": str(practice.uuid)})
+    assert response.status_code == 404
