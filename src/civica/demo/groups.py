@@ -12,6 +12,7 @@ from civica.organisations.models import Organisation
 from civica.sdg import selectors as sdg_selectors
 from civica.sdg import services as sdg_services
 
+from .groups_practices import load_practices
 from .groups_world import ATHENS_COMMITTEES, SECTOR1_GROUP, SECTOR1_MEETINGS
 
 
@@ -23,6 +24,7 @@ def load_groups() -> int:
     sdg_services.reference_load()
     created = _sector1()
     created += _athens()
+    created += load_practices()
     return created
 
 

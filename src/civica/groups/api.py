@@ -2,7 +2,9 @@
 
 from uuid import UUID
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Prefetch
+from django.utils.translation import gettext as _
 from ninja import Query, Router, Status
 from ninja.errors import HttpError
 from ninja.pagination import PageNumberPagination, paginate
@@ -12,7 +14,7 @@ from civica.organisations import selectors as organisation_selectors
 from civica.organisations.models import Organisation
 
 from . import selectors, services
-from .models import FollowUp, Group, Meeting, Minutes
+from .models import FollowUp, Group, Meeting, Minutes, SwotAnalysis, SwotEntry
 from .schemas import (
     FollowUpFilters,
     FollowUpOut,
@@ -23,12 +25,22 @@ from .schemas import (
     MeetingIn,
     MeetingOut,
     MinutesOut,
+    SwotEntryIn,
+    SwotEntryOut,
+    SwotIn,
+    SwotOut,
     TransitionIn,
 )
 
 router = Router(tags=["groups"], auth=anyone)
 
-MISSING = (Group.DoesNotExist, Meeting.DoesNotExist, Minutes.DoesNotExist, FollowUp.DoesNotExist)
+MISSING = (
+    Group.DoesNotExist,
+    Meeting.DoesNotExist,
+    Minutes.DoesNotExist,
+    FollowUp.DoesNotExist,
+    SwotAnalysis.DoesNotExist,
+)
 
 
 def _get(function, **lookup):
@@ -132,3 +144,59 @@ def get_follow_up(request, uuid: UUID):
 def update_follow_up(request, uuid: UUID, payload: FollowUpStatusIn):
     follow_up = _get(selectors.follow_up_get, user=request.auth, uuid=uuid)
     return _run(services.follow_up_update, actor=request.auth, follow_up=follow_up, status=payload.status)
+
+
+# --- SWOT analyses: read within the group's visibility, written by those who run the group -----------
+
+
+def _swot_with_entries(queryset):
+    return queryset.select_related("group", "meeting").prefetch_related(
+        Prefetch("entries", queryset=SwotEntry.objects.prefetch_related("points"))
+    )
+
+
+@router.get("/groups/{uuid}/swot", response=list[SwotOut], summary="The group's SWOT analyses")
+@paginate(PageNumberPagination)
+def list_swots(request, uuid: UUID):
+    group = _get(selectors.group_get, user=request.auth, uuid=uuid)
+    return _swot_with_entries(selectors.swots_visible_to(request.auth).filter(group=group)).order_by(
+        "-created_at", "pk"
+    )
+
+
+@router.post("/groups/{uuid}/swot", response={201: SwotOut}, auth=signed_in, summary="Start a SWOT analysis")
+def create_swot(request, uuid: UUID, payload: SwotIn):
+    group = _get(selectors.group_get, user=request.auth, uuid=uuid)
+    meeting = None
+    if payload.meeting is not None:
+        meeting = selectors.meetings_of(group).filter(uuid=payload.meeting).first()
+        if meeting is None:
+            raise ValidationError({"meeting": _("Choose a meeting of the same group.")})
+    analysis = _run(services.swot_create, actor=request.auth, group=group, title=payload.title, meeting=meeting)
+    return Status(201, _get(selectors.swot_get, user=request.auth, uuid=analysis.uuid))
+
+
+@router.get("/groups/swot/{uuid}", response=SwotOut)
+def get_swot(request, uuid: UUID):
+    return _get(lambda **lookup: _swot_with_entries(selectors.swots_visible_to(request.auth)).get(**lookup), uuid=uuid)
+
+
+@router.post(
+    "/groups/swot/{uuid}/entries", response={201: SwotEntryOut}, auth=signed_in, summary="Add an entry to a SWOT"
+)
+def add_swot_entry(request, uuid: UUID, payload: SwotEntryIn):
+    analysis = _get(selectors.swot_get, user=request.auth, uuid=uuid)
+    if not request.auth.has_perm("groups.manage_group", analysis.group):
+        raise HttpError(404, "Not found.")
+    points = list(selectors.swot_points_of(analysis.group).filter(uuid__in=payload.points))
+    if len(points) != len(set(payload.points)):
+        raise ValidationError({"points": _("Link only problems and solutions of this group's minutes.")})
+    entry = _run(
+        services.swot_entry_add,
+        actor=request.auth,
+        analysis=analysis,
+        kind=payload.kind,
+        text=payload.text,
+        points=points,
+    )
+    return Status(201, entry)

@@ -2,7 +2,7 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from .models import FollowUp, Group, GroupMember, Meeting, Point
+from .models import FollowUp, Group, GroupMember, Meeting, Point, SwotEntry
 
 
 class GroupForm(forms.Form):
@@ -88,15 +88,23 @@ class PointForm(forms.Form):
     )
     owner_email = forms.EmailField(label=_("By which person (e-mail of a group member)"), required=False)
     due_on = forms.DateField(label=_("By when"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    sdg_targets = forms.ModelMultipleChoiceField(
+        label=_("SDG 16 targets"), queryset=None, required=False, to_field_name="code"
+    )
     sdg_indicators = forms.ModelMultipleChoiceField(
         label=_("SDG 16 indicators"), queryset=None, required=False, to_field_name="code"
     )
 
-    def __init__(self, *args, organisations, indicators, prefix=None, **kwargs):
+    def __init__(self, *args, organisations, indicators, targets=None, prefix=None, **kwargs):
         super().__init__(*args, prefix=prefix, **kwargs)
         self.fields["institution"].queryset = organisations
         self.fields["sdg_indicators"].queryset = indicators
         self.fields["sdg_indicators"].label_from_instance = lambda indicator: indicator.code
+        if targets is None:
+            del self.fields["sdg_targets"]
+        else:
+            self.fields["sdg_targets"].queryset = targets
+            self.fields["sdg_targets"].label_from_instance = lambda target: target.code
 
 
 class FollowUpStatusForm(forms.Form):
@@ -118,3 +126,67 @@ class DocumentForm(forms.Form):
 
 class ReviewCommentForm(forms.Form):
     text = forms.CharField(label=_("Your comment on the minutes"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+def _person_label(user) -> str:
+    return user.display_name
+
+
+class IntroductionForm(forms.Form):
+    """The minutes' introduction and who signs them (prepared by, coordinator, expert)."""
+
+    introduction = forms.CharField(
+        label=_("Introduction"), required=False, widget=forms.Textarea(attrs={"rows": 5}), max_length=20000
+    )
+    prepared_by = forms.ModelChoiceField(label=_("Prepared by"), queryset=None, required=False, to_field_name="uuid")
+    coordinator = forms.ModelChoiceField(
+        label=_("Coordinator of the group"), queryset=None, required=False, to_field_name="uuid"
+    )
+    expert = forms.ModelChoiceField(label=_("Expert of the group"), queryset=None, required=False, to_field_name="uuid")
+
+    def __init__(self, *args, people, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("prepared_by", "coordinator", "expert"):
+            self.fields[name].queryset = people
+            self.fields[name].label_from_instance = _person_label
+
+
+class SwotForm(forms.Form):
+    title = forms.CharField(label=_("Title of the analysis"), max_length=250)
+    meeting = forms.ModelChoiceField(
+        label=_("Prepared in the meeting (optional)"), queryset=None, required=False, to_field_name="uuid"
+    )
+
+    def __init__(self, *args, meetings, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["meeting"].queryset = meetings
+        self.fields["meeting"].label_from_instance = lambda meeting: f"{meeting.starts_at:%Y-%m-%d} {meeting.title}"
+
+
+class SwotEntryForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Kind"), choices=SwotEntry.Kind.choices)
+    text = forms.CharField(label=_("Entry"), widget=forms.Textarea(attrs={"rows": 3}), max_length=5000)
+    points = forms.ModelMultipleChoiceField(
+        label=_("Problems and solutions of the minutes it comes from"),
+        queryset=None,
+        required=False,
+        to_field_name="uuid",
+    )
+
+    def __init__(self, *args, points, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["points"].queryset = points
+        self.fields["points"].label_from_instance = lambda point: f"{point.get_kind_display()}: {point.text[:90]}"
+
+
+class FollowUpSdgForm(forms.Form):
+    sdg_indicators = forms.ModelMultipleChoiceField(
+        label=_("SDG 16 indicators"), queryset=None, required=False, to_field_name="code"
+    )
+
+    def __init__(self, *args, indicators, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["sdg_indicators"].queryset = indicators
+        self.fields["sdg_indicators"].label_from_instance = lambda indicator: (
+            f"{indicator.code} {indicator.title_in()}"[:110]
+        )

@@ -155,3 +155,45 @@ class FollowUpFilters(Schema):
 
 class FollowUpStatusIn(Schema):
     status: str = Field(..., pattern="^(open|done|cancelled)$")
+
+
+class SwotEntryOut(Schema):
+    id: int
+    kind: str
+    text: str
+    points: list[UUID]
+
+    @staticmethod
+    def resolve_points(obj):
+        return [point.uuid for point in obj.points.all()]
+
+
+class SwotOut(Schema):
+    uuid: UUID
+    group: UUID
+    title: str
+    meeting: UUID | None = None
+    entries: list[SwotEntryOut]
+
+    @staticmethod
+    def resolve_group(obj):
+        return obj.group.uuid
+
+    @staticmethod
+    def resolve_meeting(obj):
+        return obj.meeting.uuid if obj.meeting_id else None
+
+    @staticmethod
+    def resolve_entries(obj):
+        return list(obj.entries.all())
+
+
+class SwotIn(Schema):
+    title: str = Field(..., min_length=1, max_length=250, pattern=NO_NUL)
+    meeting: UUID | None = None
+
+
+class SwotEntryIn(Schema):
+    kind: str = Field(..., pattern="^(strength|weakness|opportunity|threat)$")
+    text: str = Field(..., min_length=1, max_length=5000, pattern=NO_NUL)
+    points: list[UUID] = Field(default_factory=list, max_length=200)

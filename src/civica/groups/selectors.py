@@ -4,6 +4,7 @@ Public groups are seen by everyone; a private group only by its members and by i
 admins. Minutes that are not yet published are read only by the group's members and those who run it.
 """
 
+from django.contrib.auth import get_user_model
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
@@ -203,7 +204,7 @@ def swots_of(group: Group) -> QuerySet[SwotAnalysis]:
 
 
 def swot_get(*, user, uuid) -> SwotAnalysis:
-    return SwotAnalysis.objects.filter(group__in=groups_visible_to(user)).select_related("group").get(uuid=uuid)
+    return swots_visible_to(user).select_related("meeting").get(uuid=uuid)
 
 
 def meetings_for_person(user) -> QuerySet[Meeting]:
@@ -241,3 +242,49 @@ def search_minutes_and_follow_ups(*, user, query: str, limit: int = 50) -> dict[
         "minutes": sorted(minutes, key=lambda row: order[row.uuid])[:limit],
         "follow_ups": sorted(follow_ups, key=lambda row: order[row.uuid])[:limit],
     }
+
+
+def people_of_group(group: Group):
+    """The group's members as people, for choosing who prepared and signs the minutes."""
+    return get_user_model().objects.filter(group_memberships__group=group).order_by("last_name", "first_name", "pk")
+
+
+def point_of_minutes(minutes: Minutes, uuid) -> Point:
+    return Point.objects.select_related("theme", "theme__minutes", "owner", "institution").get(
+        theme__minutes=minutes, uuid=uuid
+    )
+
+
+def theme_of_minutes(minutes: Minutes, theme_id: int) -> Theme:
+    return minutes.themes.prefetch_related("sdg_targets").get(pk=theme_id)
+
+
+def swot_points_of(group: Group) -> QuerySet[Point]:
+    """The problems and solutions of the group's minutes, which SWOT entries may come from."""
+    return (
+        Point.objects.filter(theme__minutes__meeting__group=group, kind__in=[Point.Kind.PROBLEM, Point.Kind.SOLUTION])
+        .select_related("theme")
+        .order_by("theme__minutes__meeting__starts_at", "theme__position", "position", "pk")
+    )
+
+
+def swot_entries_of(analysis: SwotAnalysis) -> QuerySet[SwotEntry]:
+    points = Point.objects.select_related("theme__minutes__meeting")
+    return analysis.entries.prefetch_related(Prefetch("points", queryset=points))
+
+
+def swot_entry_of(analysis: SwotAnalysis, entry_id: int) -> SwotEntry:
+    return analysis.entries.select_related("analysis", "analysis__group").get(pk=entry_id)
+
+
+def swots_visible_to(user) -> QuerySet[SwotAnalysis]:
+    return SwotAnalysis.objects.filter(group__in=groups_visible_to(user)).select_related("group", "organisation")
+
+
+def follow_up_detail(*, user, uuid) -> FollowUp:
+    return (
+        follow_ups_visible_to(user)
+        .select_related("point__theme__minutes")
+        .prefetch_related("sdg_indicators__target")
+        .get(uuid=uuid)
+    )

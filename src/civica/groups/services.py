@@ -328,13 +328,7 @@ def point_add(
     sdg_indicators=(),
 ) -> Point:
     _editable(actor, theme.minutes)
-    errors = {}
-    if kind not in Point.Kind.values:
-        errors["kind"] = _("Choose what kind of point this is.")
-    if not text.strip():
-        errors["text"] = _("Write the point.")
-    if kind in Point.FOLLOWED_UP and owner is None and institution is None:
-        errors["institution"] = _("Say which person or institution will provide it.")
+    errors = _point_errors(kind, text, owner, institution)
     if errors:
         raise ValidationError(errors)
     position = (theme.points.aggregate(last=Max("position"))["last"] or 0) + 1
@@ -352,6 +346,93 @@ def point_add(
     minutes = theme.minutes
     _record(actor, minutes, "update", minutes.meeting.group.organisation, summary=f"{kind}: {point.text}"[:300])
     return point
+
+
+def _draft(actor, minutes: Minutes) -> None:
+    """Themes and points are changed or removed only while the minutes are still a draft."""
+    _require(actor, "groups.edit_minutes", minutes)
+    if minutes.state != Minutes.State.DRAFT:
+        raise ValidationError(_("Only draft minutes can be changed this way: return them to draft first."))
+
+
+@transaction.atomic
+def theme_update(*, actor, theme: Theme, title: str, sdg_targets=()) -> Theme:
+    minutes = theme.minutes
+    _draft(actor, minutes)
+    if not title.strip():
+        raise ValidationError({"title": _("Name the theme.")})
+    before = theme.title
+    theme.title = title.strip()
+    theme.save(update_fields=["title"])
+    theme.sdg_targets.set(sdg_targets)
+    _record(
+        actor,
+        minutes,
+        "update",
+        minutes.meeting.group.organisation,
+        summary=f"theme: {before} -> {theme.title}"[:300],
+    )
+    return theme
+
+
+@transaction.atomic
+def theme_delete(*, actor, theme: Theme) -> None:
+    minutes = theme.minutes
+    _draft(actor, minutes)
+    _record(actor, minutes, "update", minutes.meeting.group.organisation, summary=f"theme removed: {theme.title}"[:300])
+    theme.delete()
+
+
+def _point_errors(kind: str, text: str, owner, institution) -> dict:
+    errors = {}
+    if kind not in Point.Kind.values:
+        errors["kind"] = _("Choose what kind of point this is.")
+    if not text.strip():
+        errors["text"] = _("Write the point.")
+    if kind in Point.FOLLOWED_UP and owner is None and institution is None:
+        errors["institution"] = _("Say which person or institution will provide it.")
+    return errors
+
+
+@transaction.atomic
+def point_update(
+    *,
+    actor,
+    point: Point,
+    kind: str,
+    text: str,
+    owner=None,
+    institution=None,
+    due_on: date | None = None,
+    sdg_targets=(),
+    sdg_indicators=(),
+) -> Point:
+    minutes = point.theme.minutes
+    _draft(actor, minutes)
+    errors = _point_errors(kind, text, owner, institution)
+    if errors:
+        raise ValidationError(errors)
+    before = audit.snapshot(point)
+    point.kind, point.text, point.owner, point.institution, point.due_on = (
+        kind,
+        text.strip(),
+        owner,
+        institution,
+        due_on,
+    )
+    point.save()
+    point.sdg_targets.set(sdg_targets)
+    point.sdg_indicators.set(sdg_indicators)
+    _record(actor, point, "update", minutes.meeting.group.organisation, before=before, after=audit.snapshot(point))
+    return point
+
+
+@transaction.atomic
+def point_delete(*, actor, point: Point) -> None:
+    minutes = point.theme.minutes
+    _draft(actor, minutes)
+    _record(actor, point, "delete", minutes.meeting.group.organisation, before=audit.snapshot(point))
+    point.delete()
 
 
 @transaction.atomic
@@ -487,8 +568,13 @@ def _latest_meeting(follow_up: FollowUp) -> Meeting | None:
 @transaction.atomic
 def swot_create(*, actor, group: Group, title: str, meeting: Meeting | None = None) -> SwotAnalysis:
     _require(actor, "groups.manage_group", group)
+    errors = {}
     if not title.strip():
-        raise ValidationError({"title": _("Give the analysis a title.")})
+        errors["title"] = _("Give the analysis a title.")
+    if meeting is not None and meeting.group_id != group.pk:
+        errors["meeting"] = _("Choose a meeting of the same group.")
+    if errors:
+        raise ValidationError(errors)
     analysis = SwotAnalysis.objects.create(
         organisation=group.organisation, group=group, title=title.strip(), meeting=meeting
     )
@@ -499,15 +585,48 @@ def swot_create(*, actor, group: Group, title: str, meeting: Meeting | None = No
 @transaction.atomic
 def swot_entry_add(*, actor, analysis: SwotAnalysis, kind: str, text: str, points=()) -> SwotEntry:
     _require(actor, "groups.manage_group", analysis.group)
-    if kind not in SwotEntry.Kind.values or not text.strip():
-        raise ValidationError({"text": _("Choose strength, weakness, opportunity or threat and write the entry.")})
-    foreign = [p for p in points if p.theme.minutes.meeting.group_id != analysis.group_id]
-    if foreign:
-        raise ValidationError({"points": _("Link only problems and solutions of this group's minutes.")})
+    errors = {}
+    if kind not in SwotEntry.Kind.values:
+        errors["kind"] = _("Choose strength, weakness, opportunity or threat.")
+    if not text.strip():
+        errors["text"] = _("Write the entry.")
+    foreign = Point.objects.filter(pk__in=[p.pk for p in points]).exclude(
+        theme__minutes__meeting__group_id=analysis.group_id, kind__in=[Point.Kind.PROBLEM, Point.Kind.SOLUTION]
+    )
+    if foreign.exists():
+        errors["points"] = _("Link only problems and solutions of this group's minutes.")
+    if errors:
+        raise ValidationError(errors)
     entry = SwotEntry.objects.create(analysis=analysis, kind=kind, text=text.strip())
     entry.points.set(points)
     _record(actor, analysis, "update", analysis.organisation, summary=f"{kind}: {entry.text}"[:300])
     return entry
+
+
+@transaction.atomic
+def swot_entry_delete(*, actor, entry: SwotEntry) -> None:
+    analysis = entry.analysis
+    _require(actor, "groups.manage_group", analysis.group)
+    _record(actor, analysis, "update", analysis.organisation, summary=f"removed {entry.kind}: {entry.text}"[:300])
+    entry.delete()
+
+
+@transaction.atomic
+def follow_up_link_sdg(*, actor, follow_up: FollowUp, sdg_indicators=()) -> FollowUp:
+    """Which SDG 16 indicators a follow-up serves; set from the follow-up's page."""
+    _require(actor, "groups.update_follow_up", follow_up)
+    before = sorted(follow_up.sdg_indicators.values_list("code", flat=True))
+    follow_up.sdg_indicators.set(sdg_indicators)
+    after = sorted(indicator.code for indicator in sdg_indicators)
+    _record(
+        actor,
+        follow_up,
+        "update",
+        follow_up.group.organisation,
+        before={"sdg_indicators": before},
+        after={"sdg_indicators": after},
+    )
+    return follow_up
 
 
 # --- Calendar feeds ------------------------------------------------------------------------------

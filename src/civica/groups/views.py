@@ -15,6 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from civica.core.documents import DOCX_CONTENT_TYPE, PDF_CONTENT_TYPE, DocumentError
 from civica.core.tokens import fingerprint
+from civica.knowledge import selectors as knowledge_selectors
 from civica.organisations import selectors as organisation_selectors
 from civica.organisations.models import Organisation
 from civica.sdg import selectors as sdg_selectors
@@ -25,15 +26,19 @@ from .forms import (
     AgendaItemForm,
     DocumentForm,
     FilterForm,
+    FollowUpSdgForm,
     FollowUpStatusForm,
     GroupForm,
+    IntroductionForm,
     MeetingForm,
     MemberForm,
     PointForm,
     ReviewCommentForm,
+    SwotEntryForm,
+    SwotForm,
     ThemeForm,
 )
-from .models import FollowUp, Group, Meeting, Minutes, SwotEntry
+from .models import FollowUp, Group, Meeting, Minutes, Point, SwotAnalysis, SwotEntry, Theme
 
 NOT_VISIBLE = (
     Group.DoesNotExist,
@@ -42,6 +47,10 @@ NOT_VISIBLE = (
     FollowUp.DoesNotExist,
     ValidationError,
     Organisation.DoesNotExist,
+    Point.DoesNotExist,
+    Theme.DoesNotExist,
+    SwotAnalysis.DoesNotExist,
+    SwotEntry.DoesNotExist,
 )
 
 
@@ -121,10 +130,15 @@ def _member_form(request, data=None):
     return MemberForm(data, organisations=Organisation.objects.order_by("name"), prefix="member")
 
 
-def detail(request, uuid, member_form=None):
+def _swot_form(group, data=None):
+    return SwotForm(data, meetings=selectors.meetings_of(group), prefix="swot")
+
+
+def detail(request, uuid, member_form=None, swot_form=None):
     group = _get(selectors.group_get, user=request.user, uuid=uuid)
     runs = request.user.has_perm("groups.manage_group", group)
     context = {
+        "swot_form": swot_form or (_swot_form(group) if runs else None),
         "group": group,
         "members": selectors.members_of(group),
         "meetings": selectors.meetings_of(group)[:50],
@@ -134,6 +148,7 @@ def detail(request, uuid, member_form=None):
         "is_member": group.pk in selectors.group_positions(request.user),
         "member_form": member_form or (_member_form(request) if runs else None),
         "swot_kinds": SwotEntry.Kind.choices,
+        "practices": knowledge_selectors.practices_of_group(user=request.user, group=group),
     }
     return render(request, "groups/detail.html", context)
 
@@ -291,6 +306,8 @@ def meeting(request, uuid, agenda_form=None, document_form=None):
         "documents": meeting.documents.order_by("created_at", "pk"),
         "document_form": document_form or (DocumentForm(prefix="document") if runs else None),
         "agenda_form": agenda_form or (AgendaItemForm(top_items=agenda, prefix="agenda") if runs else None),
+        "practices": knowledge_selectors.practices_presented_in(user=request.user, meeting=meeting),
+        "practice_choices": knowledge_selectors.practices_to_link(request.user) if runs else None,
     }
     return render(request, "groups/meeting.html", context)
 
@@ -397,12 +414,28 @@ def minutes_start(request, uuid):
     return redirect("groups:minutes", uuid=minutes.uuid)
 
 
-def _point_form(minutes, theme, data=None):
+def _point_form(minutes, theme, data=None, *, initial=None, prefix=None, targets=True):
     return PointForm(
         data,
         organisations=Organisation.objects.order_by("name"),
         indicators=sdg_selectors.indicators(),
-        prefix=f"point-{theme.pk}",
+        targets=sdg_selectors.targets() if targets else None,
+        initial=initial,
+        prefix=prefix or f"point-{theme.pk}",
+    )
+
+
+def _introduction_form(minutes, data=None):
+    return IntroductionForm(
+        data,
+        people=selectors.people_of_group(minutes.meeting.group),
+        prefix="introduction",
+        initial={
+            "introduction": minutes.introduction,
+            "prepared_by": minutes.prepared_by,
+            "coordinator": minutes.coordinator,
+            "expert": minutes.expert,
+        },
     )
 
 
@@ -419,6 +452,8 @@ def minutes(request, uuid, forms=None):
             (theme, forms.get(theme.pk) or (_point_form(minutes, theme) if can_edit else None)) for theme in themes
         ],
         "can_edit": can_edit,
+        "is_draft": minutes.state == Minutes.State.DRAFT,
+        "introduction_form": forms.get("introduction") or (_introduction_form(minutes) if can_edit else None),
         "theme_form": forms.get("theme")
         or (ThemeForm(targets=sdg_selectors.targets(), prefix="theme") if can_edit else None),
         "transitions": services.transitions_for(request.user, minutes),
@@ -490,6 +525,7 @@ def point_add(request, uuid, theme_id):
                     owner=owner,
                     institution=data["institution"],
                     due_on=data["due_on"],
+                    sdg_targets=data["sdg_targets"],
                     sdg_indicators=data["sdg_indicators"],
                 )
             except ValidationError as error:
@@ -569,10 +605,274 @@ def personal_feed(request, token):
     return _calendar(feed_ics(selectors.meetings_for_person(person)[:500], name="Civica"), "civica.ics")
 
 
-def swot(request, uuid):
+# --- Editing the minutes while they are a draft ---------------------------------------------------
+
+
+@login_required
+@require_POST
+def minutes_introduction(request, uuid):
+    minutes_row = _minutes_to_edit(request, uuid)
+    form = _introduction_form(minutes_row, request.POST)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.minutes_update(
+                actor=request.user,
+                minutes=minutes_row,
+                introduction=data["introduction"],
+                prepared_by=data["prepared_by"],
+                coordinator=data["coordinator"],
+                expert=data["expert"],
+            )
+        except ValidationError as error:
+            _apply(form, error)
+        else:
+            messages.success(request, _("The introduction and the signatories have been saved."))
+            return redirect("groups:minutes", uuid=minutes_row.uuid)
+    return minutes(request, uuid, forms={"introduction": form})
+
+
+def _draft_to_edit(request, uuid) -> Minutes:
+    minutes_row = _minutes_to_edit(request, uuid)
+    if minutes_row.state != Minutes.State.DRAFT:
+        raise Http404
+    return minutes_row
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def theme_edit(request, uuid, theme_id):
+    minutes_row = _draft_to_edit(request, uuid)
+    theme = _get(selectors.theme_of_minutes, minutes=minutes_row, theme_id=theme_id)
+    form = ThemeForm(
+        request.POST or None,
+        targets=sdg_selectors.targets(),
+        prefix="theme",
+        initial={"title": theme.title, "sdg_targets": list(theme.sdg_targets.all())},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.theme_update(
+                actor=request.user,
+                theme=theme,
+                title=form.cleaned_data["title"],
+                sdg_targets=form.cleaned_data["sdg_targets"],
+            )
+        except ValidationError as error:
+            _apply(form, error)
+        else:
+            messages.success(request, _("The theme has been changed."))
+            return redirect("groups:minutes", uuid=minutes_row.uuid)
+    return render(
+        request,
+        "groups/theme_edit.html",
+        {
+            "minutes": minutes_row,
+            "meeting": minutes_row.meeting,
+            "group": minutes_row.meeting.group,
+            "theme": theme,
+            "form": form,
+        },
+    )
+
+
+@login_required
+@require_POST
+def theme_delete(request, uuid, theme_id):
+    minutes_row = _draft_to_edit(request, uuid)
+    theme = _get(selectors.theme_of_minutes, minutes=minutes_row, theme_id=theme_id)
+    services.theme_delete(actor=request.user, theme=theme)
+    messages.success(request, _("The theme and its points have been removed."))
+    return redirect("groups:minutes", uuid=minutes_row.uuid)
+
+
+def _owner_from(form, minutes_row):
+    email = form.cleaned_data.get("owner_email")
+    if not email:
+        return None
+    owner = (
+        get_user_model().objects.filter(email__iexact=email, group_memberships__group=minutes_row.meeting.group).first()
+    )
+    if owner is None:
+        form.add_error("owner_email", _("This person is not a member of the group."))
+    return owner
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def point_edit(request, uuid, point_uuid):
+    minutes_row = _draft_to_edit(request, uuid)
+    point = _get(selectors.point_of_minutes, minutes=minutes_row, uuid=point_uuid)
+    initial = {
+        "kind": point.kind,
+        "text": point.text,
+        "institution": point.institution,
+        "owner_email": point.owner.email if point.owner else "",
+        "due_on": point.due_on,
+        "sdg_targets": list(point.sdg_targets.all()),
+        "sdg_indicators": list(point.sdg_indicators.all()),
+    }
+    form = _point_form(minutes_row, point.theme, request.POST or None, initial=initial, prefix="point", targets=True)
+    if request.method == "POST" and form.is_valid():
+        owner = _owner_from(form, minutes_row)
+        if not form.errors:
+            data = form.cleaned_data
+            try:
+                services.point_update(
+                    actor=request.user,
+                    point=point,
+                    kind=data["kind"],
+                    text=data["text"],
+                    owner=owner,
+                    institution=data["institution"],
+                    due_on=data["due_on"],
+                    sdg_targets=data["sdg_targets"],
+                    sdg_indicators=data["sdg_indicators"],
+                )
+            except ValidationError as error:
+                _apply(form, error)
+            else:
+                messages.success(request, _("The point has been changed."))
+                return redirect("groups:minutes", uuid=minutes_row.uuid)
+    return render(
+        request,
+        "groups/point_edit.html",
+        {
+            "minutes": minutes_row,
+            "meeting": minutes_row.meeting,
+            "group": minutes_row.meeting.group,
+            "point": point,
+            "form": form,
+        },
+    )
+
+
+@login_required
+@require_POST
+def point_delete(request, uuid, point_uuid):
+    minutes_row = _draft_to_edit(request, uuid)
+    point = _get(selectors.point_of_minutes, minutes=minutes_row, uuid=point_uuid)
+    services.point_delete(actor=request.user, point=point)
+    messages.success(request, _("The point has been removed."))
+    return redirect("groups:minutes", uuid=minutes_row.uuid)
+
+
+# --- SWOT analyses ---------------------------------------------------------------------------------
+
+
+@login_required
+@require_POST
+def swot_new(request, uuid):
+    group = _get(selectors.group_get, user=request.user, uuid=uuid)
+    if not request.user.has_perm("groups.manage_group", group):
+        raise Http404
+    form = _swot_form(group, request.POST)
+    if form.is_valid():
+        try:
+            analysis = services.swot_create(
+                actor=request.user, group=group, title=form.cleaned_data["title"], meeting=form.cleaned_data["meeting"]
+            )
+        except ValidationError as error:
+            _apply(form, error)
+        else:
+            messages.success(request, _("The SWOT analysis has been created: add its entries."))
+            return redirect("groups:swot", uuid=analysis.uuid)
+    return detail(request, uuid, swot_form=form)
+
+
+def _entry_form(analysis, data=None):
+    return SwotEntryForm(data, points=selectors.swot_points_of(analysis.group), prefix="entry")
+
+
+def swot(request, uuid, entry_form=None):
     analysis = _get(selectors.swot_get, user=request.user, uuid=uuid)
     entries = {kind: [] for kind, _label in SwotEntry.Kind.choices}
-    for entry in selectors.swots_of(analysis.group).get(pk=analysis.pk).entries.all():
+    for entry in selectors.swot_entries_of(analysis):
         entries[entry.kind].append(entry)
-    quadrants = [(label, entries[kind]) for kind, label in SwotEntry.Kind.choices]
-    return render(request, "groups/swot.html", {"analysis": analysis, "group": analysis.group, "quadrants": quadrants})
+    quadrants = [(kind, label, entries[kind]) for kind, label in SwotEntry.Kind.choices]
+    runs = request.user.has_perm("groups.manage_group", analysis.group)
+    context = {
+        "analysis": analysis,
+        "group": analysis.group,
+        "quadrants": quadrants,
+        "runs": runs,
+        "entry_form": entry_form or (_entry_form(analysis) if runs else None),
+    }
+    return render(request, "groups/swot.html", context)
+
+
+def _swot_to_run(request, uuid) -> SwotAnalysis:
+    analysis = _get(selectors.swot_get, user=request.user, uuid=uuid)
+    if not request.user.has_perm("groups.manage_group", analysis.group):
+        raise Http404
+    return analysis
+
+
+@login_required
+@require_POST
+def swot_entry_add(request, uuid):
+    analysis = _swot_to_run(request, uuid)
+    form = _entry_form(analysis, request.POST)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.swot_entry_add(
+                actor=request.user, analysis=analysis, kind=data["kind"], text=data["text"], points=data["points"]
+            )
+        except ValidationError as error:
+            _apply(form, error)
+        else:
+            messages.success(request, _("The entry has been added."))
+            return redirect("groups:swot", uuid=analysis.uuid)
+    return swot(request, uuid, entry_form=form)
+
+
+@login_required
+@require_POST
+def swot_entry_delete(request, uuid, entry_id):
+    analysis = _swot_to_run(request, uuid)
+    entry = _get(selectors.swot_entry_of, analysis=analysis, entry_id=entry_id)
+    services.swot_entry_delete(actor=request.user, entry=entry)
+    messages.success(request, _("The entry has been removed."))
+    return redirect("groups:swot", uuid=analysis.uuid)
+
+
+# --- One follow-up ---------------------------------------------------------------------------------
+
+
+def _sdg_form(follow_up, data=None):
+    return FollowUpSdgForm(
+        data,
+        indicators=sdg_selectors.indicators(),
+        prefix="sdg",
+        initial={"sdg_indicators": list(follow_up.sdg_indicators.all())},
+    )
+
+
+def follow_up(request, uuid, sdg_form=None):
+    item = _get(selectors.follow_up_detail, user=request.user, uuid=uuid)
+    can_update = request.user.has_perm("groups.update_follow_up", item)
+    context = {
+        "follow_up": item,
+        "group": item.group,
+        "can_update": can_update,
+        "sdg_form": sdg_form or (_sdg_form(item) if can_update else None),
+        "statuses": FollowUp.Status.choices,
+    }
+    return render(request, "groups/follow_up.html", context)
+
+
+@login_required
+@require_POST
+def follow_up_sdg(request, uuid):
+    item = _get(selectors.follow_up_detail, user=request.user, uuid=uuid)
+    if not request.user.has_perm("groups.update_follow_up", item):
+        raise Http404
+    form = _sdg_form(item, request.POST)
+    if form.is_valid():
+        services.follow_up_link_sdg(
+            actor=request.user, follow_up=item, sdg_indicators=list(form.cleaned_data["sdg_indicators"])
+        )
+        messages.success(request, _("The SDG 16 indicators of the follow-up have been saved."))
+        return redirect("groups:follow_up", uuid=item.uuid)
+    return follow_up(request, uuid, sdg_form=form)

@@ -1,5 +1,6 @@
 import rules
 
+from civica.groups import selectors as group_selectors
 from civica.organisations import selectors as organisation_selectors
 
 
@@ -9,3 +10,19 @@ def edits_for_organisation(user, organisation):
 
 
 rules.add_perm("knowledge.publish", edits_for_organisation)
+
+
+@rules.predicate
+def runs_meeting_group(user, meeting):
+    return group_selectors.runs_group(user, meeting.group)
+
+
+@rules.predicate
+def edits_for_practice_organisation(user, practice):
+    return organisation_selectors.role_in(user, practice.organisation) in {"admin", "staff"}
+
+
+# A practice presented in a meeting is recorded by whoever runs the group (coordinators, admins).
+rules.add_perm("knowledge.record_practice_from_meeting", runs_meeting_group)
+rules.add_perm("knowledge.edit_practice", edits_for_practice_organisation)
+rules.add_perm("knowledge.moderate_feedback", edits_for_practice_organisation)

@@ -35,3 +35,7 @@ def local_indicator_get(*, user, uuid) -> LocalIndicator:
 def local_indicators_of(organisation) -> QuerySet[LocalIndicator]:
     """For system work (the demo), never for a person's page."""
     return LocalIndicator.objects.filter(organisation=organisation)
+
+
+def measurement_of(local_indicator: LocalIndicator, measurement_id: int) -> Measurement:
+    return local_indicator.measurements.select_related("local_indicator__organisation").get(pk=measurement_id)

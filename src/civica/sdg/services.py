@@ -37,7 +37,13 @@ def local_indicator_create(
     errors = {}
     if not name.strip():
         errors["name"] = _("Give the indicator a name.")
-    if target_year < baseline_year:
+    if baseline is None:
+        errors["baseline"] = _("Give the baseline value.")
+    if target_value is None:
+        errors["target_value"] = _("Give the target value.")
+    if baseline_year is None or target_year is None:
+        errors["target_year"] = _("Give the baseline and target years.")
+    elif target_year < baseline_year:
         errors["target_year"] = _("The target year cannot be before the baseline year.")
     if errors:
         raise ValidationError(errors)
@@ -63,6 +69,15 @@ def measurement_record(*, actor, local_indicator: LocalIndicator, measured_on: d
     """One measured value; a second value for the same day replaces the first."""
     if actor is not None and not actor.has_perm("sdg.manage_indicators", local_indicator.organisation):
         raise PermissionDenied("sdg.manage_indicators")
+    errors = {}
+    if measured_on is None:
+        errors["measured_on"] = _("Give the date of the measurement.")
+    elif measured_on.year < local_indicator.baseline_year:
+        errors["measured_on"] = _("The measurement cannot be before the baseline year.")
+    if value is None:
+        errors["value"] = _("Give the measured value.")
+    if errors:
+        raise ValidationError(errors)
     measurement, _created = Measurement.objects.update_or_create(
         local_indicator=local_indicator, measured_on=measured_on, defaults={"value": value, "note": note.strip()}
     )
@@ -75,3 +90,19 @@ def measurement_record(*, actor, local_indicator: LocalIndicator, measured_on: d
         organisation_uuid=local_indicator.organisation.uuid,
     )
     return measurement
+
+
+@transaction.atomic
+def measurement_delete(*, actor, measurement: Measurement) -> None:
+    local_indicator = measurement.local_indicator
+    if actor is not None and not actor.has_perm("sdg.manage_indicators", local_indicator.organisation):
+        raise PermissionDenied("sdg.manage_indicators")
+    audit.record_change(
+        actor=actor,
+        instance=local_indicator,
+        action="update",
+        summary=f"removed {measurement.measured_on}: {measurement.value}",
+        before={"measured_on": str(measurement.measured_on), "value": str(measurement.value)},
+        organisation_uuid=local_indicator.organisation.uuid,
+    )
+    measurement.delete()

@@ -42,3 +42,18 @@ def test_demo_groups_load_twice_without_change(demo):
     counts = (Group.objects.count(), Meeting.objects.count(), FollowUp.objects.count())
     demo_load()
     assert (Group.objects.count(), Meeting.objects.count(), FollowUp.objects.count()) == counts
+
+
+def test_demo_practices_from_the_catalogue_and_a_meeting(demo, client):
+    from civica.demo.groups_practices import load_practices
+    from civica.knowledge.models import Practice, PracticePresentation
+
+    athens = Practice.objects.get(promoter="Δήμος Αθηναίων")
+    assert athens.language == "el" and set(athens.translations) == {"en", "ro", "it"}
+    assert athens.staff_involved == "3 εργαζόμενοι" and "75 μέλη" in athens.partners
+    oradea = Practice.objects.get(promoter="Primăria Municipiului Oradea")
+    presentation = PracticePresentation.objects.get(practice=oradea)
+    assert presentation.meeting.starts_at.date().isoformat() == "2019-12-16"
+    assert "Oradea" in client.get(f"/ro/meetings/{presentation.meeting.uuid}/").content.decode()
+    assert "Refugee Code Week" in client.get("/en/practices/?q=refugee").content.decode()
+    assert load_practices() == 0 and Practice.objects.count() == 3
