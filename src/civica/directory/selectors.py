@@ -213,3 +213,8 @@ def service_exists(service_id) -> bool:
 
 def location_or_none(location_id) -> Location | None:
     return Location.objects.filter(id=location_id).first()
+
+
+def public_services_of_centre(centre) -> QuerySet[Service]:
+    """The published services of the organisations a coordination centre lists (to link its needs to)."""
+    return visibility.public(Service).filter(organization__centre=centre).select_related("organization")
