@@ -326,7 +326,7 @@ def tasks_of(centre: Organisation, *, user) -> QuerySet[PreparednessTask]:
         return PreparednessTask.objects.none()
     return (
         PreparednessTask.objects.filter(centre=centre)
-        .select_related("membership__organisation")
+        .select_related("centre", "membership__organisation")
         .order_by("status", "due", "pk")
     )
 
