@@ -34,13 +34,18 @@ def test_a_member_proposes_and_the_centre_is_told_then_accepts(centre_world, dja
     w = centre_world
     with django_capture_on_commit_callbacks(execute=True):
         need = services.need_create(
-            actor=w.ngo_staff, centre=w.centre, title="Child care during courses", sector="education", priority="immediate"
+            actor=w.ngo_staff,
+            centre=w.centre,
+            title="Child care during courses",
+            sector="education",
+            priority="immediate",
         )
     assert need.status == "proposed" and need.proposed_for == w.ngo
     assert [m.to for m in mail.outbox] == [["staff@accmr.example"]]
     with pytest.raises(PermissionDenied):
-        services.need_update(actor=w.ngo_staff, need=need, status="open", title=need.title, sector="education",
-                             priority="immediate")
+        services.need_update(
+            actor=w.ngo_staff, need=need, status="open", title=need.title, sector="education", priority="immediate"
+        )
     services.need_update(
         actor=w.centre_staff, need=need, status="open", title=need.title, sector="education", priority="immediate"
     )
@@ -53,7 +58,12 @@ def test_bad_values_change_nothing(centre_world):
     foreign_committee = w.committee.__class__.objects.create(organisation=w.elsewhere, name="Other", kind="committee")
     with pytest.raises(ValidationError) as error:
         services.need_create(
-            actor=w.centre_staff, centre=w.centre, title=" ", sector="space", priority="soon", committee=foreign_committee
+            actor=w.centre_staff,
+            centre=w.centre,
+            title=" ",
+            sector="space",
+            priority="soon",
+            committee=foreign_committee,
         )
     assert set(error.value.message_dict) == {"title", "sector", "priority", "committee"}
     other_record = directory_services.organization_record_for(organisation=w.outsider, centre=w.elsewhere)
@@ -62,7 +72,11 @@ def test_bad_values_change_nothing(centre_world):
     )
     with pytest.raises(ValidationError):
         services.need_create(
-            actor=w.centre_staff, centre=w.centre, title="x", sector="legal", priority="immediate",
+            actor=w.centre_staff,
+            centre=w.centre,
+            title="x",
+            sector="legal",
+            priority="immediate",
             services=[foreign_service],
         )
     assert Need.objects.filter(centre=w.centre).count() == 1
@@ -104,16 +118,26 @@ def test_anonymous_people_are_sent_to_sign_in(centre_world, client):
 
 def test_a_bad_form_re_renders_what_was_typed(centre_world, client):
     client.force_login(centre_world.centre_staff)
-    response = client.post("/en/centres/accmr/needs/new/", {"title": "Night shelter beds", "sector": "", "priority": "x"})
+    response = client.post(
+        "/en/centres/accmr/needs/new/", {"title": "Night shelter beds", "sector": "", "priority": "x"}
+    )
     assert response.status_code == 200 and "Night shelter beds" in response.content.decode()
     assert Need.objects.filter(centre=centre_world.centre).count() == 1
 
 
 def test_filters(centre_world):
     w = centre_world
-    services.need_create(actor=w.centre_staff, centre=w.centre, title="Housing for families", sector="housing",
-                         priority="long_term", committee=w.committee)
-    see = lambda **f: [n.title for n in selectors.needs_visible_to(w.centre_staff, w.centre, selectors.NeedFilters(**f))]  # noqa: E731
+    services.need_create(
+        actor=w.centre_staff,
+        centre=w.centre,
+        title="Housing for families",
+        sector="housing",
+        priority="long_term",
+        committee=w.committee,
+    )
+    see = lambda **f: [
+        n.title for n in selectors.needs_visible_to(w.centre_staff, w.centre, selectors.NeedFilters(**f))
+    ]
     assert see(sector="housing") == ["Housing for families"]
     assert see(priority="immediate") == ["Interpreters for asylum interviews"]
     assert see(committee=w.committee.pk) == ["Housing for families"]

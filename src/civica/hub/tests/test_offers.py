@@ -30,7 +30,9 @@ def _form(**changes):
     return {key: value for key, value in data.items() if value is not None}
 
 
-def test_public_form_creates_an_offer_and_mails_the_private_link(centre_world, client, django_capture_on_commit_callbacks):
+def test_public_form_creates_an_offer_and_mails_the_private_link(
+    centre_world, client, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post("/el/centres/accmr/offer/", _form())
     offer = Offer.objects.get(centre=centre_world.centre)
@@ -74,7 +76,9 @@ def test_a_forged_follow_link_shows_nothing(offer, client):
 def test_the_whole_workflow(centre_world, offer, django_capture_on_commit_callbacks):
     w = centre_world
     with django_capture_on_commit_callbacks(execute=True):
-        services.offer_match(actor=w.centre_staff, offer=offer, needs=[w.need], organisation=w.ngo, note="For the clinic")
+        services.offer_match(
+            actor=w.centre_staff, offer=offer, needs=[w.need], organisation=w.ngo, note="For the clinic"
+        )
     assert offer.state == "matched" and list(offer.needs.all()) == [w.need]
     assert {tuple(m.to) for m in mail.outbox} == {("giorgos@outdoor.example",), ("staff@rls.example",)}
     assert Notice.objects.filter(user=w.ngo_staff, url__contains=str(offer.uuid)).exists()
