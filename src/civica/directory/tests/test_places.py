@@ -48,7 +48,7 @@ def test_staff_add_a_confidential_place_linked_to_their_service(provider):
 
 
 def test_bad_values_and_strangers(provider, make_user):
-    record, service, people = provider
+    record, _service, people = provider
     with pytest.raises(ValidationError) as error:
         services.location_create(
             actor=people["ngo_staff"], organization=record, name=" ", address_1="Street 1", latitude=37.9

@@ -135,9 +135,10 @@ def test_filters(centre_world):
         priority="long_term",
         committee=w.committee,
     )
-    see = lambda **f: [
-        n.title for n in selectors.needs_visible_to(w.centre_staff, w.centre, selectors.NeedFilters(**f))
-    ]
+
+    def see(**f):
+        return [n.title for n in selectors.needs_visible_to(w.centre_staff, w.centre, selectors.NeedFilters(**f))]
+
     assert see(sector="housing") == ["Housing for families"]
     assert see(priority="immediate") == ["Interpreters for asylum interviews"]
     assert see(committee=w.committee.pk) == ["Housing for families"]
