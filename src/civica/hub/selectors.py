@@ -345,3 +345,13 @@ def membership_for_report(*, user, centre: Organisation, uuid) -> CentreMembersh
     if not user.has_perm("hub.report_capacity", membership):
         raise CentreMembership.DoesNotExist
     return membership
+
+
+def centre_has_needs(centre: Organisation) -> bool:
+    """For system work (the demo's idempotence), never for a person's page."""
+    return Need.objects.filter(centre=centre).exists()
+
+
+def representative_of(centre: Organisation, email: str) -> Representative | None:
+    """For system work (the demo), never for a person's page."""
+    return representatives_of_centre(centre).filter(user__email=email).first()
