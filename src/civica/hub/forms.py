@@ -207,4 +207,8 @@ class TaskForm(forms.Form):
 
 
 class TaskStatusForm(forms.Form):
-    status = forms.ChoiceField(label=_("Status"), choices=PreparednessTask.Status.choices)
+    status = forms.ChoiceField(
+        label=_("Status"),
+        choices=PreparednessTask.Status.choices,
+        widget=forms.Select(attrs={"class": "govuk-select"}),
+    )
