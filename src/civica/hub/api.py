@@ -64,13 +64,10 @@ def list_offers(request, slug: str, state: str = ""):
     centre = _centre(slug)
     if state and state not in Offer.State.values:
         raise ValidationError({"state": _("Choose a state from the list.")})
-    offers = selectors.offers_visible_to(request.auth, centre, state=state)
-    if (
-        not (request.auth.is_authenticated and request.auth.has_perm("hub.manage_offers", centre))
-        and not offers.exists()
-    ):
+    # The centre's staff see every offer; a member organisation's staff those matched to them (maybe none).
+    if not (request.auth.is_authenticated and request.auth.has_perm("hub.propose_need", centre)):
         raise HttpError(404, "Not found.")
-    return offers
+    return selectors.offers_visible_to(request.auth, centre, state=state)
 
 
 @router.get("/offers/{uuid}", response=OfferOut)

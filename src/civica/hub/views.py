@@ -339,9 +339,10 @@ def offers(request, slug):
     manages = request.user.has_perm("hub.manage_offers", found)
     state = request.GET.get("state", "")
     state = state if state in Offer.State.values else ""
-    rows = selectors.offers_visible_to(request.user, found, state=state)
-    if not manages and not selectors.offers_visible_to(request.user, found).exists():
+    # The centre's staff see every offer; a member organisation's staff those matched to them (maybe none).
+    if not request.user.has_perm("hub.propose_need", found):
         raise Http404
+    rows = selectors.offers_visible_to(request.user, found, state=state)
     page = Paginator(rows, 50).get_page(request.GET.get("page"))
     context = {
         "centre": found,

@@ -75,11 +75,36 @@ def test_offers_for_the_centre_and_the_matched_member(centre_world, client):
     assert client.get(f"/api/v1/offers/{offer.uuid}").json()["contact_email"] == "giorgos@outdoor.example"
     assert client.get(f"/api/v1/offers/{w.foreign_offer.uuid}").status_code == 404
     client.force_login(w.ngo_staff)
-    assert client.get("/api/v1/centres/accmr/offers").status_code == 404
+    assert client.get("/api/v1/centres/accmr/offers").json()["count"] == 0
     assert client.get(f"/api/v1/offers/{offer.uuid}").status_code == 404
     services.offer_match(actor=w.centre_staff, offer=offer, needs=[w.need], organisation=w.ngo)
     assert client.get("/api/v1/centres/accmr/offers").json()["count"] == 1
     assert client.get(f"/api/v1/offers/{offer.uuid}").json()["state"] == "matched"
+    for outsider in (w.ngo_member, w.outsider_admin, w.elsewhere_staff):
+        client.force_login(outsider)
+        assert client.get(f"/api/v1/offers/{offer.uuid}").status_code == 404
+        assert client.get("/api/v1/centres/accmr/offers").status_code == 404
     client.logout()
     assert client.get(f"/api/v1/offers/{offer.uuid}").status_code == 404
     assert client.get("/api/v1/centres/accmr/offers").status_code == 404
+
+
+def test_needs_api_query_count_is_pinned(centre_world, client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from civica.hub.models import Need
+
+    w = centre_world
+    client.force_login(w.centre_staff)
+
+    def count():
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get("/api/v1/centres/accmr/needs").status_code == 200
+        return len(queries)
+
+    before = count()
+    for number in range(10):
+        need = Need.objects.create(centre=w.centre, title=f"Need {number}", sector="labour", committee=w.committee)
+        need.services.add(w.service)
+    assert count() == before

@@ -183,3 +183,23 @@ def test_offers_list_query_count_is_pinned(centre_world, client):
         offer = services.offer_submit(centre=w.centre, data=dict(OFFER))
         services.offer_match(actor=w.centre_staff, offer=offer, needs=[w.need], organisation=w.ngo)
     assert count() == before
+
+
+@pytest.mark.parametrize(
+    ("role", "status", "rows"),
+    [
+        ("centre_staff", 200, 1),
+        ("ngo_staff", 200, 0),
+        ("ngo_member", 404, 0),
+        ("outsider_admin", 404, 0),
+        ("elsewhere_staff", 404, 0),
+    ],
+)
+def test_offers_list_matrix(centre_world, offer, client, role, status, rows):
+    """The centre's staff list every offer; a member's staff only those matched to them; others nothing."""
+    client.force_login(getattr(centre_world, role))
+    response = client.get("/en/centres/accmr/offers/")
+    assert response.status_code == status
+    if status == 200:
+        assert len(response.context["page"].object_list) == rows
+        assert (offer.reference in response.content.decode()) is bool(rows)
