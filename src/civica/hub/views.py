@@ -87,7 +87,7 @@ def join(request, slug):
         else:
             messages.success(request, _("Your request has been sent to the centre."))
             return redirect("hub:membership", uuid=membership.uuid)
-    return render(request, "hub/join.html", {"centre": found, "form": form})
+    return render(request, "hub/join.html", {"centre": found, "form": form, "emergency": selectors.emergency_of(found)})
 
 
 def _membership(request, uuid) -> CentreMembership:
@@ -153,6 +153,7 @@ def membership(request, uuid):
         "profile_form": profile,
         "representative_form": representative,
         "sector_labels": dict(SECTORS),
+        "emergency": selectors.emergency_of(found.centre),
     }
     return render(request, "hub/membership.html", context)
 
