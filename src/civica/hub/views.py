@@ -58,7 +58,7 @@ def centre(request, slug):
         "sector_labels": dict(SECTORS),
         "emergency": selectors.emergency_of(found),
         "may_see_needs": request.user.is_authenticated and request.user.has_perm("hub.see_needs", found),
-        "may_see_offers": request.user.is_authenticated and selectors.offers_visible_to(request.user, found).exists(),
+        "may_see_offers": request.user.is_authenticated and request.user.has_perm("hub.propose_need", found),
     }
     return render(request, "hub/centre.html", context)
 
