@@ -28,6 +28,7 @@ from civica.organisations import services as organisation_services
 from civica.organisations.models import Organisation, Territory
 
 from .groups import load_groups
+from .hub import load_hub
 from .timebank import load_time_bank
 from .world import (
     CENTRE_MEMBERS,
@@ -143,6 +144,7 @@ def demo_load(*, pdf_copies: bool = True) -> DemoReport:
     load_groups()
     _centre_members(by_slug)
     _directory(by_slug, territories)
+    load_hub(by_slug)
     return report
 
 

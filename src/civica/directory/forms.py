@@ -137,3 +137,33 @@ class ImportForm(forms.Form):
     def __init__(self, *args, centres, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["centre"].queryset = Organisation.objects.filter(pk__in=[centre.pk for centre in centres])
+
+
+class LocationForm(forms.Form):
+    name = forms.CharField(label=_("Name of the place"), max_length=250)
+    address_1 = forms.CharField(label=_("Street and number"), required=False, max_length=250)
+    city = forms.CharField(label=_("Town or city"), required=False, max_length=150)
+    postal_code = forms.CharField(label=_("Postal code"), required=False, max_length=20)
+    country = forms.ChoiceField(
+        label=_("Country"), choices=[("GR", _("Greece")), ("IT", _("Italy")), ("RO", _("Romania"))]
+    )
+    territory = forms.ModelChoiceField(
+        label=_("Territory or district"), required=False, queryset=Territory.objects.none()
+    )
+    latitude = forms.FloatField(label=_("Latitude"), required=False, min_value=-90, max_value=90)
+    longitude = forms.FloatField(label=_("Longitude"), required=False, min_value=-180, max_value=180)
+    is_confidential = forms.BooleanField(
+        label=_("Confidential address (a shelter): never shown in public pages, the API, exports, search or the map"),
+        required=False,
+    )
+    services = forms.ModelMultipleChoiceField(
+        label=_("Services offered here"),
+        required=False,
+        queryset=Territory.objects.none(),
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "govuk-checkboxes__input"}),
+    )
+
+    def __init__(self, *args, territories, services, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["territory"].queryset = territories
+        self.fields["services"].queryset = services

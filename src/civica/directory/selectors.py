@@ -7,6 +7,7 @@ from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 
 from civica.core import search
 from civica.organisations import selectors as organisation_selectors
+from civica.organisations.models import Territory
 
 from . import sectors, visibility
 from .indexing import RECORD_TYPE
@@ -213,3 +214,17 @@ def service_exists(service_id) -> bool:
 
 def location_or_none(location_id) -> Location | None:
     return Location.objects.filter(id=location_id).first()
+
+
+def public_services_of_centre(centre) -> QuerySet[Service]:
+    """The published services of the organisations a coordination centre lists (to link its needs to)."""
+    return visibility.public(Service).filter(organization__centre=centre).select_related("organization")
+
+
+def territories_for_places(country: str):
+    return Territory.objects.filter(country=country).order_by("name", "pk") if country else Territory.objects.none()
+
+
+def services_of_organization_for_staff(organization: Organization) -> QuerySet[Service]:
+    """All the organisation's services, live or not yet reviewed, for its own staff's forms."""
+    return Service.objects.filter(organization=organization).order_by("name", "id")

@@ -385,3 +385,78 @@ def location_set_confidential(*, actor, location: Location, confidential: bool) 
         organisation_uuid=location.organization.organisation.uuid if location.organization.organisation else None,
     )
     return location
+
+
+@transaction.atomic
+def location_create(
+    *,
+    actor,
+    organization: Organization,
+    name: str,
+    address_1: str = "",
+    city: str = "",
+    postal_code: str = "",
+    country: str = "GR",
+    latitude=None,
+    longitude=None,
+    territory=None,
+    is_confidential: bool = False,
+    services=(),
+) -> Location:
+    """A member organisation's staff add a place where they work, from a page (not only by import),
+    optionally naming their services offered there. A shelter's place is marked confidential here."""
+    from .models import ServiceAtLocation
+
+    if not actor.has_perm("directory.propose", organization):
+        raise PermissionDenied("directory.propose")
+    errors = {}
+    name, address_1, city, postal_code = (value.strip() for value in (name, address_1, city, postal_code))
+    if not name:
+        errors["name"] = _("Give the place a name.")
+    if address_1 and not (city and postal_code):
+        errors["city"] = _("Give the town and the postal code with the address.")
+    if (latitude is None) != (longitude is None):
+        errors["latitude"] = _("Give both the latitude and the longitude, or neither.")
+    elif latitude is not None and not (-90 <= latitude <= 90 and -180 <= longitude <= 180):
+        errors["latitude"] = _("The coordinates are out of range.")
+    services = list(services or [])
+    if any(service.organization_id != organization.id for service in services):
+        errors["services"] = _("Choose services of this organisation.")
+    if errors:
+        raise ValidationError(errors)
+    location = location_add(
+        organization=organization,
+        name=name,
+        address_1=address_1,
+        city=city,
+        postal_code=postal_code,
+        country=country,
+        latitude=latitude,
+        longitude=longitude,
+        territory=territory,
+        is_confidential=is_confidential,
+    )
+    for service in services:
+        ServiceAtLocation.objects.create(service=service, location=location)
+    for service in services:
+        indexing.index_service(service)
+    audit.record_change(
+        actor=actor,
+        instance=location,
+        action="create",
+        after={
+            "name": location.name,
+            "is_confidential": location.is_confidential,
+            "services": [str(service.id) for service in services],
+        },
+        organisation_uuid=organization.organisation.uuid if organization.organisation else None,
+    )
+    notifications.notify(
+        recipients=_centre_staff(organization),
+        subject=gettext_lazy("%(organisation)s added a place: %(name)s"),
+        template="directory/email/location_added.txt",
+        context={"organisation": organization.name, "name": location.name},
+        url=reverse("directory:organization", kwargs={"organization_id": organization.id}),
+        exclude=actor,
+    )
+    return location

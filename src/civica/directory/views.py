@@ -17,7 +17,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from civica.organisations.models import Territory
 
 from . import confirmations, selectors, services
-from .forms import DirectoryFilterForm, ImportForm, RejectForm, ServiceForm
+from .forms import DirectoryFilterForm, ImportForm, LocationForm, RejectForm, ServiceForm
 from .hsds_import import HSDSImportError
 from .models import Location, Organization, Service, ServiceRevision
 
@@ -227,15 +227,19 @@ def hsds_upload(request):
     return render(request, "directory/import.html", context)
 
 
+@require_http_methods(["GET", "POST"])
 def confirm(request, token):
-    """The one-click link of the 'is this still correct?' e-mail: signed, so it needs no sign-in."""
+    """The link of the 'is this still correct?' e-mail: signed, so it needs no sign-in. A GET only shows
+    the question with a button (mail scanners follow links); the POST of that button confirms."""
     try:
         service_id = confirmations.service_id_from_token(token)
         found = Service.objects.select_related("organization__organisation").get(id=service_id)
     except (signing.BadSignature, Service.DoesNotExist, ValidationError):
         return render(request, "directory/confirmed.html", {"service": None}, status=400)
-    services.service_confirm(service=found, actor=request.user)
-    return render(request, "directory/confirmed.html", {"service": found})
+    if request.method == "POST":
+        services.service_confirm(service=found, actor=request.user)
+        return render(request, "directory/confirmed.html", {"service": found, "confirmed": True})
+    return render(request, "directory/confirmed.html", {"service": found, "confirmed": False})
 
 
 @require_POST
@@ -277,3 +281,31 @@ def location_confidential(request, location_id):
     if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
         target = "directory:manage"
     return redirect(target)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def location_new(request, organization_id):
+    """A member organisation's staff add a place where they work (not only through import or the admin)."""
+    try:
+        organization_record = selectors.organization_get(organization_id)
+    except (Organization.DoesNotExist, ValidationError) as error:
+        raise Http404 from error
+    if not request.user.has_perm("directory.propose", organization_record):
+        raise Http404
+    country = organization_record.organisation.country if organization_record.organisation else "GR"
+    form = LocationForm(
+        request.POST or None,
+        territories=selectors.territories_for_places(country),
+        services=selectors.services_of_organization_for_staff(organization_record),
+        initial={"country": country},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.location_create(actor=request.user, organization=organization_record, **form.cleaned_data)
+        except ValidationError as error:
+            _apply_errors(form, error)
+        else:
+            messages.success(request, _("The place is added."))
+            return redirect("directory:manage")
+    return render(request, "directory/location_new.html", {"form": form, "organization": organization_record})

@@ -23,6 +23,7 @@ MODULES = [
     Module(_("Time bank"), "timebank:home"),
     Module(_("Groups"), "groups:directory"),
     Module(_("Services"), "directory:directory"),
+    Module(_("Coordination centres"), "hub:centres"),
     Module(_("Organisations"), "organisations:directory"),
     Module(_("Territories"), "organisations:territories"),
     Module(_("API"), "api:openapi-view"),

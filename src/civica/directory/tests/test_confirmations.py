@@ -31,10 +31,14 @@ def test_fresh_services_are_not_asked(world):
     assert confirmations.ask_for_confirmations() == 0
 
 
-def test_the_signed_link_confirms_in_one_click(world, client):
+def test_the_signed_link_asks_on_get_and_confirms_on_post(world, client):
+    """A mail scanner that follows the link (GET) confirms nothing; the page's button (POST) does."""
     _age(world, 200)
     token = confirmations.confirm_token(world.clinic)
     response = client.get(f"/en/directory/confirm/{token}/")
+    assert response.status_code == 200 and b'method="post"' in response.content
+    assert Service.objects.get(id=world.clinic.id).confirmed_at < timezone.now() - timedelta(days=100)
+    response = client.post(f"/en/directory/confirm/{token}/")
     assert response.status_code == 200
     assert Service.objects.get(id=world.clinic.id).confirmed_at > timezone.now() - timedelta(minutes=1)
     assert Service.objects.get(id=world.shelter.id).confirmed_at < timezone.now() - timedelta(days=100)
@@ -44,4 +48,5 @@ def test_a_forged_link_confirms_nothing(world, client):
     _age(world, 200)
     token = confirmations.confirm_token(world.clinic)[:-2] + "xx"
     assert client.get(f"/en/directory/confirm/{token}/").status_code == 400
+    assert client.post(f"/en/directory/confirm/{token}/").status_code == 400
     assert Service.objects.get(id=world.clinic.id).confirmed_at < timezone.now() - timedelta(days=100)
