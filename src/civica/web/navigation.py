@@ -23,6 +23,8 @@ MODULES = [
     Module(_("Time bank"), "timebank:home"),
     Module(_("Groups"), "groups:directory"),
     Module(_("Services"), "directory:directory"),
+    Module(_("Events"), "events:list"),
+    Module(_("Partnerships"), "partnerships:actions"),
     Module(_("Organisations"), "organisations:directory"),
     Module(_("Territories"), "organisations:territories"),
     Module(_("API"), "api:openapi-view"),
