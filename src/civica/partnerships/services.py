@@ -252,11 +252,16 @@ def memorandum_create(
         actor=actor,
         instance=memorandum,
         action="create",
-        after=audit.snapshot(memorandum, fields=["title", "signed_on", "expires_on", "is_public", "document"])
+        after=audit.snapshot(memorandum, fields=["title", "signed_on", "expires_on", "is_public"])
+        | {"document": memorandum.document.name or ""}
         | {"parties": [str(p.uuid) for p in parties], "renews": str(renews.uuid) if renews else None},
         organisation_uuid=organisation.uuid,
     )
     return memorandum
+
+
+def _signature(memorandum: Memorandum) -> dict:
+    return audit.snapshot(memorandum, fields=["signed_on", "expires_on"]) | {"document": memorandum.document.name or ""}
 
 
 @transaction.atomic
@@ -273,7 +278,7 @@ def memorandum_record_signature(
     if errors:
         raise ValidationError(errors)
     _check_document(document)
-    before = audit.snapshot(memorandum, fields=["signed_on", "expires_on", "document"])
+    before = _signature(memorandum)
     memorandum.signed_on, memorandum.expires_on = signed_on, expires_on
     if document is not None:
         memorandum.document.save(document.name.rsplit("/", 1)[-1], document, save=False)
@@ -283,7 +288,7 @@ def memorandum_record_signature(
         instance=memorandum,
         action="update",
         before=before,
-        after=audit.snapshot(memorandum, fields=["signed_on", "expires_on", "document"]),
+        after=_signature(memorandum),
         organisation_uuid=memorandum.organisation.uuid,
     )
     return memorandum

@@ -113,7 +113,11 @@ def action_detail(request, uuid):
         sdg_indicators=sdg_selectors.indicators(),
     )
     if request.method == "POST":
-        if not (transitions or may_report):
+        if ("transition" in request.POST and not transitions) or (
+            ("indicator_add" in request.POST or "achieved_for" in request.POST) and not may_report
+        ):
+            raise Http404
+        if not any(key in request.POST for key in ("transition", "indicator_add", "achieved_for")):
             raise Http404
         try:
             if "transition" in request.POST and transitions and transition_form.is_valid():
