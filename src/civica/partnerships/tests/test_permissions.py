@@ -88,6 +88,7 @@ def test_a_draft_memorandum_is_seen_by_the_keeper_and_the_parties(client, world,
     response = client.post(f"/en/partnerships/memoranda/{draft.uuid}/", {"signed_on": "2026-01-01"})
     draft.refresh_from_db()
     assert (draft.signed_on is not None) == (who in KEEPS), who
+    assert response.status_code == (302 if who in KEEPS else 404), who
 
 
 @pytest.mark.parametrize("who", PEOPLE)
