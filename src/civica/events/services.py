@@ -168,6 +168,37 @@ def registration_create(*, actor, event: Event) -> Registration:
 
 
 @transaction.atomic
+def registration_add(*, actor, event: Event, name: str, email: str, user=None, language: str = "") -> Registration:
+    """An organiser registers someone (a list taken by phone or on paper, or after the event): a place,
+    or the waiting list when the event is full. The person hears of it by e-mail."""
+    _require(actor, "events.manage_event", event)
+    errors = {}
+    if not name.strip():
+        errors["name"] = _("Write the person's name as it should appear on the certificate.")
+    try:
+        validate_email(email)
+    except ValidationError:
+        errors["email"] = _("Enter a valid e-mail address.")
+    if errors:
+        raise ValidationError(errors)
+    event = _locked(event)
+    email = email.strip().lower()
+    existing = event.registrations.filter(email__iexact=email).first()
+    if existing is not None and existing.status in {Registration.Status.CONFIRMED, Registration.Status.WAITING}:
+        raise ValidationError({"email": _("This address is already registered for this event.")})
+    registration = existing or Registration(event=event, email=email)
+    registration.user, registration.name = user, name.strip()
+    registration.language = language if language in dict(settings.LANGUAGES) else event.language
+    registration.status = _place_for(event)
+    registration.confirmed_at, registration.token_hash = timezone.now(), ""
+    registration.save()
+    _record(actor, registration, "create", event, after={"status": registration.status}, summary="added by organiser")
+    if event.ends_at >= timezone.now():
+        _announce(registration)
+    return registration
+
+
+@transaction.atomic
 def registration_request_by_email(*, event: Event, name: str, email: str, language: str = "") -> Registration:
     """Anyone registers for a public event with an e-mail address; the place is held once they confirm."""
     if not event.is_public:

@@ -174,3 +174,14 @@ def test_certificate_download_only_to_the_person_and_the_organisers(client, worl
         assert client.get(path).status_code == status, who
     client.logout()
     assert client.get(path).status_code == 404
+
+
+def test_organisers_add_participants_even_after_the_event(world):
+    event = held(make_event(world, capacity=1))
+    first = services.registration_add(actor=world["staff"], event=event, name="Maria Pop", email="maria@example.org")
+    second = services.registration_add(actor=world["staff"], event=event, name="Ion Pop", email="ion@example.org")
+    assert (first.status, second.status) == ("confirmed", "waiting")
+    with pytest.raises(PermissionDenied):
+        services.registration_add(actor=world["member"], event=event, name="X", email="x@example.org")
+    with pytest.raises(ValidationError):
+        services.registration_add(actor=world["staff"], event=event, name="Maria", email="MARIA@example.org")
