@@ -13,10 +13,12 @@ from ninja.parser import Parser
 
 from civica.accounts.api import router as accounts_router
 from civica.cases.api import router as cases_router
+from civica.events.api import router as events_router
 from civica.groups.api import router as groups_router
 from civica.hub.api import router as hub_router
 from civica.mediation.api import router as mediation_router
 from civica.organisations.api import router as organisations_router
+from civica.partnerships.api import router as partnerships_router
 from civica.sdg.api import router as sdg_router
 from civica.timebank.api import router as timebank_router
 
@@ -48,6 +50,8 @@ api.add_router("/", timebank_router)
 api.add_router("/groups/sdg", sdg_router)
 api.add_router("/", groups_router)
 api.add_router("/", hub_router)
+api.add_router("/", events_router)
+api.add_router("/", partnerships_router)
 
 # Pydantic's error types, said in the reader's language.
 _MESSAGES = {

@@ -64,6 +64,8 @@ INSTALLED_APPS = [
     "civica.groups",
     "civica.hub",
     "civica.directory",
+    "civica.events",
+    "civica.partnerships",
     "civica.demo",
 ]
 

@@ -29,6 +29,8 @@ urlpatterns += i18n_patterns(
     path("", include("civica.groups.urls")),
     path("", include("civica.directory.urls")),
     path("", include("civica.hub.urls")),
+    path("", include("civica.events.urls")),
+    path("partnerships/", include("civica.partnerships.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),

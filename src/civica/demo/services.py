@@ -27,8 +27,10 @@ from civica.organisations import selectors as organisation_selectors
 from civica.organisations import services as organisation_services
 from civica.organisations.models import Organisation, Territory
 
+from .events import load_events
 from .groups import load_groups
 from .hub import load_hub
+from .partnerships import load_partnerships
 from .timebank import load_time_bank
 from .world import (
     CENTRE_MEMBERS,
@@ -145,6 +147,8 @@ def demo_load(*, pdf_copies: bool = True) -> DemoReport:
     _centre_members(by_slug)
     _directory(by_slug, territories)
     load_hub(by_slug)
+    load_partnerships()
+    load_events()
     return report
 
 

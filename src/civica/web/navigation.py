@@ -24,6 +24,8 @@ MODULES = [
     Module(_("Groups"), "groups:directory"),
     Module(_("Services"), "directory:directory"),
     Module(_("Coordination centres"), "hub:centres"),
+    Module(_("Events"), "events:list"),
+    Module(_("Partnerships"), "partnerships:actions"),
     Module(_("Organisations"), "organisations:directory"),
     Module(_("Territories"), "organisations:territories"),
     Module(_("API"), "api:openapi-view"),
