@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "civica.groups",
     "civica.hub",
     "civica.directory",
+    "civica.strategy",
     "civica.demo",
 ]
 
