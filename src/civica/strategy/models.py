@@ -206,7 +206,9 @@ class Answer(models.Model):
 class Proposal(PublicRecord):
     strategy = models.ForeignKey(Strategy, on_delete=models.CASCADE, related_name="proposals")
     stage = models.ForeignKey(Stage, null=True, blank=True, on_delete=models.SET_NULL, related_name="proposals")
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     on_behalf_of = models.CharField(_("on behalf of"), max_length=250, blank=True)
     from_paper = models.BooleanField(_("from paper"), default=False)
     text = models.TextField(_("proposal"))

@@ -25,7 +25,6 @@ from .models import (
     ParagraphText,
     Proposal,
     Question,
-    Response,
     Signature,
     Stage,
     Strategy,
@@ -169,7 +168,11 @@ def survey_results(survey: Survey) -> dict:
                 if key in counts:
                     counts[key] += 1
             item["rows"] = [
-                {"label": label, "count": count, "percent": round(Decimal(100 * count) / answered, 1) if answered else 0}
+                {
+                    "label": label,
+                    "count": count,
+                    "percent": round(Decimal(100 * count) / answered, 1) if answered else 0,
+                }
                 for label, count in counts.items()
             ]
             if question.kind == Question.Kind.SCALE and answered:

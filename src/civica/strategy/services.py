@@ -330,9 +330,7 @@ def _clean_answers(survey: Survey, answers: dict) -> list[Answer]:
 
 
 @transaction.atomic
-def response_submit(
-    *, actor, survey: Survey, answers: dict, token: str = "", from_paper: bool = False
-) -> Response:
+def response_submit(*, actor, survey: Survey, answers: dict, token: str = "", from_paper: bool = False) -> Response:
     """An answer to a survey: from a signed-in person (once), from anyone with a one-time code (which is
     then spent), or entered from paper by someone who works on the strategy (marked as such)."""
     if not survey.is_open:
@@ -438,7 +436,9 @@ def paragraphs_from_text(text: str) -> list[dict]:
         block = block.strip()
         if block:
             heading = block.startswith("#")
-            items.append({"paragraph": None, "text": block.lstrip("#").strip() if heading else block, "heading": heading})
+            items.append(
+                {"paragraph": None, "text": block.lstrip("#").strip() if heading else block, "heading": heading}
+            )
     return items
 
 
@@ -454,7 +454,9 @@ def comment_add(*, actor, strategy: Strategy, paragraph_uuid, text: str, on_beha
         raise ValidationError({"text": _("Write your comment.")})
     version = selectors.latest_version(strategy)
     on_text = (
-        ParagraphText.objects.filter(version=version, paragraph__uuid=paragraph_uuid).select_related("paragraph").first()
+        ParagraphText.objects.filter(version=version, paragraph__uuid=paragraph_uuid)
+        .select_related("paragraph")
+        .first()
         if version
         else None
     )
@@ -487,7 +489,9 @@ def comment_answer(*, actor, comment: Comment, verdict: str, reason: str) -> Com
     comment.verdict, comment.reason = verdict, reason.strip()
     comment.answered_by, comment.answered_at = actor, timezone.now()
     comment.save()
-    _record(actor, comment, "update", comment.strategy, before=before, after=audit.snapshot(comment, ["verdict", "reason"]))
+    _record(
+        actor, comment, "update", comment.strategy, before=before, after=audit.snapshot(comment, ["verdict", "reason"])
+    )
     return comment
 
 
