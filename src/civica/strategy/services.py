@@ -669,7 +669,7 @@ def vote_record(*, actor, decision: CouncilDecision, councillor: str, option: st
     if option not in Vote.Option.values:
         errors["option"] = _("Choose yes, no, abstain or absent.")
     if decision.votes.count() >= decision.seats:
-        errors["councillor"] = _("Every seat already has a vote recorded.")
+        errors.setdefault("councillor", _("Every seat already has a vote recorded."))
     if errors:
         raise ValidationError(errors)
     try:
