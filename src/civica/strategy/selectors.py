@@ -210,7 +210,7 @@ def paragraphs_with_comments(version: DraftVersion) -> list[ParagraphText]:
     texts = list(version.texts.select_related("paragraph").order_by("position", "pk"))
     comments = (
         Comment.objects.filter(paragraph_id__in=[t.paragraph_id for t in texts])
-        .select_related("on_text__version", "author", "answered_by")
+        .select_related("paragraph", "on_text__version", "author", "answered_by")
         .order_by("created_at", "pk")
     )
     threads: dict[int, list] = {}
@@ -232,7 +232,7 @@ def orphan_comments(version: DraftVersion) -> QuerySet[Comment]:
     return (
         Comment.objects.filter(strategy_id=version.strategy_id)
         .exclude(paragraph_id__in=kept)
-        .select_related("on_text__version", "author", "answered_by")
+        .select_related("paragraph", "on_text__version", "author", "answered_by")
     )
 
 
