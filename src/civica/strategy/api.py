@@ -69,7 +69,11 @@ def list_strategies(request):
 @router.post("/strategies", response={201: StrategyOut}, auth=signed_in, summary="Start a strategy")
 def create_strategy(request, payload: StrategyIn):
     organisation = _get(organisation_selectors.organisation_get, user=request.auth, uuid=payload.organisation)
-    group = _get(group_selectors.group_get, user=request.auth, uuid=payload.working_group) if payload.working_group else None
+    group = (
+        _get(group_selectors.group_get, user=request.auth, uuid=payload.working_group)
+        if payload.working_group
+        else None
+    )
     strategy = _run(
         services.strategy_create,
         actor=request.auth,
@@ -96,7 +100,9 @@ def list_stages(request, uuid: UUID):
     return list(strategy.stages.order_by("position", "pk"))
 
 
-@router.post("/strategies/stages/{uuid}/transitions", response=StageOut, auth=signed_in, summary="Start or finish a stage")
+@router.post(
+    "/strategies/stages/{uuid}/transitions", response=StageOut, auth=signed_in, summary="Start or finish a stage"
+)
 def transition_stage(request, uuid: UUID, payload: TransitionIn):
     stage = _get(selectors.stage_get, user=request.auth, uuid=uuid)
     return _run(services.stage_transition, actor=request.auth, stage=stage, transition=payload.transition)
@@ -119,7 +125,9 @@ def _version_detail(version):
     }
 
 
-@router.get("/strategies/versions/{uuid}", response=VersionDetailOut, summary="A version with its paragraphs and comments")
+@router.get(
+    "/strategies/versions/{uuid}", response=VersionDetailOut, summary="A version with its paragraphs and comments"
+)
 def get_version(request, uuid: UUID):
     return _version_detail(_get(selectors.version_get, user=request.auth, uuid=uuid))
 
@@ -137,7 +145,9 @@ def create_version(request, uuid: UUID, payload: VersionIn):
     return Status(201, _version_detail(version))
 
 
-@router.post("/strategies/{uuid}/comments", response={201: CommentOut}, auth=signed_in, summary="Comment on a paragraph")
+@router.post(
+    "/strategies/{uuid}/comments", response={201: CommentOut}, auth=signed_in, summary="Comment on a paragraph"
+)
 def add_comment(request, uuid: UUID, payload: CommentIn):
     strategy = _get(selectors.strategy_get, user=request.auth, uuid=uuid)
     comment = _run(
@@ -154,7 +164,9 @@ def add_comment(request, uuid: UUID, payload: CommentIn):
 @router.post("/strategies/comments/{uuid}/answer", response=CommentOut, auth=signed_in, summary="Answer a comment")
 def answer_comment(request, uuid: UUID, payload: AnswerIn):
     comment = _get(selectors.comment_get, user=request.auth, uuid=uuid)
-    return _run(services.comment_answer, actor=request.auth, comment=comment, verdict=payload.verdict, reason=payload.reason)
+    return _run(
+        services.comment_answer, actor=request.auth, comment=comment, verdict=payload.verdict, reason=payload.reason
+    )
 
 
 @router.get("/strategies/{uuid}/actions", response=list[ActionOut], summary="The actions of the annual plan")
@@ -195,7 +207,9 @@ def get_votes(request, uuid: UUID):
     return _decision(_get(selectors.strategy_get, user=request.auth, uuid=uuid))
 
 
-@router.post("/strategies/{uuid}/votes", response={201: DecisionOut}, auth=signed_in, summary="Record a councillor's vote")
+@router.post(
+    "/strategies/{uuid}/votes", response={201: DecisionOut}, auth=signed_in, summary="Record a councillor's vote"
+)
 def record_vote(request, uuid: UUID, payload: VoteIn):
     strategy = _get(selectors.strategy_get, user=request.auth, uuid=uuid)
     decision = selectors.decision_of(strategy)

@@ -74,7 +74,9 @@ def plan_docx(strategy) -> bytes:
                 for action in measure.actions.all():
                     row = table.add_row().cells
                     row[0].text = f"{action.code}. {action.title}"
-                    row[1].text = ", ".join(x for x in (action.owner, action.institution.name if action.institution else "") if x)
+                    row[1].text = ", ".join(
+                        x for x in (action.owner, action.institution.name if action.institution else "") if x
+                    )
                     row[2].text = formats.number_format(action.budget, 2, force_grouping=True)
                     row[3].text = action.funding_source.name if action.funding_source else ""
                     row[4].text = formats.date_format(action.deadline, "SHORT_DATE_FORMAT") if action.deadline else ""

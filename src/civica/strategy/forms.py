@@ -33,9 +33,7 @@ class StageForm(forms.Form):
     starts_on = forms.DateField(label=_("Starts"), required=False, widget=DATE)
     ends_on = forms.DateField(label=_("Ends"), required=False, widget=DATE)
     groups = forms.ModelMultipleChoiceField(label=_("Groups"), queryset=None, required=False, to_field_name="uuid")
-    meetings = forms.ModelMultipleChoiceField(
-        label=_("Meetings"), queryset=None, required=False, to_field_name="uuid"
-    )
+    meetings = forms.ModelMultipleChoiceField(label=_("Meetings"), queryset=None, required=False, to_field_name="uuid")
 
     def __init__(self, *args, groups, meetings, **kwargs):
         super().__init__(*args, **kwargs)
@@ -168,9 +166,7 @@ class CommentForm(forms.Form):
 
     def __init__(self, *args, texts, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["paragraph"].choices = [
-            (str(t.paragraph.uuid), f"§{t.position}: {t.text[:70]}") for t in texts
-        ]
+        self.fields["paragraph"].choices = [(str(t.paragraph.uuid), f"§{t.position}: {t.text[:70]}") for t in texts]
 
 
 class CommentAnswerForm(forms.Form):

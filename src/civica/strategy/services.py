@@ -51,7 +51,7 @@ SEED_001_STAGES = [
 ]
 MAX_DOCUMENT = 10 * 1024 * 1024
 DOCUMENT_TYPES = {"pdf", "doc", "docx", "odt", "ods", "xls", "xlsx", "ppt", "pptx", "odp", "txt", "csv"}
-TOKEN_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I/L: codes are typed from paper
+CODE_LETTERS = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I/L: codes are typed from paper
 
 
 def _require(actor, permission: str, target) -> None:
@@ -293,7 +293,7 @@ def survey_tokens_issue(*, actor, survey: Survey, count: int) -> list[str]:
     _require(actor, "strategy.work_on_strategy", survey.strategy)
     if not 1 <= count <= 500:
         raise ValidationError({"count": _("Issue between 1 and 500 codes at a time.")})
-    codes = ["".join(secrets.choice(TOKEN_ALPHABET) for _i in range(12)) for _n in range(count)]
+    codes = ["".join(secrets.choice(CODE_LETTERS) for _i in range(12)) for _n in range(count)]
     SurveyToken.objects.bulk_create([SurveyToken(survey=survey, token_hash=fingerprint(code)) for code in codes])
     _record(actor, survey, "event", survey.strategy, summary=f"{count} one-time codes issued")
     return codes

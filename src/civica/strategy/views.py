@@ -383,7 +383,9 @@ def survey_codes(request, uuid):
     codes = None
     if form.is_valid():
         try:
-            codes = services.survey_tokens_issue(actor=request.user, survey=survey_row, count=form.cleaned_data["count"])
+            codes = services.survey_tokens_issue(
+                actor=request.user, survey=survey_row, count=form.cleaned_data["count"]
+            )
         except PermissionDenied as error:
             raise Http404 from error
         except ValidationError as error:
@@ -577,11 +579,27 @@ def plan_add(request, uuid, which):
     if form.is_valid():
         data = form.cleaned_data
         if which == "objective":
-            done = _do(request, form, services.objective_add, _("The objective has been added."),
-                       actor=request.user, strategy=strategy, code=data["code"], title=data["title"])
+            done = _do(
+                request,
+                form,
+                services.objective_add,
+                _("The objective has been added."),
+                actor=request.user,
+                strategy=strategy,
+                code=data["code"],
+                title=data["title"],
+            )
         elif which == "measure":
-            done = _do(request, form, services.measure_add, _("The measure has been added."),
-                       actor=request.user, objective=data["objective"], code=data["code"], title=data["title"])
+            done = _do(
+                request,
+                form,
+                services.measure_add,
+                _("The measure has been added."),
+                actor=request.user,
+                objective=data["objective"],
+                code=data["code"],
+                title=data["title"],
+            )
         else:
             done = _do(
                 request,
@@ -652,13 +670,29 @@ def funding(request):
             if form.is_valid():
                 data = form.cleaned_data
                 if which == "source":
-                    done = _do(request, form, services.funding_source_add, _("The funding source has been added."),
-                               actor=request.user, organisation=data["organisation"], name=data["name"],
-                               kind=data["kind"], url=data["url"])
+                    done = _do(
+                        request,
+                        form,
+                        services.funding_source_add,
+                        _("The funding source has been added."),
+                        actor=request.user,
+                        organisation=data["organisation"],
+                        name=data["name"],
+                        kind=data["kind"],
+                        url=data["url"],
+                    )
                 else:
-                    done = _do(request, form, services.funding_call_add, _("The call has been added."),
-                               actor=request.user, source=data["source"], title=data["title"],
-                               deadline=data["deadline"], url=data["url"])
+                    done = _do(
+                        request,
+                        form,
+                        services.funding_call_add,
+                        _("The call has been added."),
+                        actor=request.user,
+                        source=data["source"],
+                        title=data["title"],
+                        deadline=data["deadline"],
+                        url=data["url"],
+                    )
                 if done:
                     return redirect("strategy:funding")
     elif request.method == "POST":
@@ -697,21 +731,41 @@ def council_action(request, uuid, which):
     decision = selectors.decision_of(strategy)
     if which == "decision":
         form = DecisionForm(request.POST, prefix="decision")
-        if form.is_valid() and _do(request, form, services.decision_submit,
-                                   _("The draft decision has been submitted to the council."),
-                                   actor=request.user, strategy=strategy, **form.cleaned_data):
+        if form.is_valid() and _do(
+            request,
+            form,
+            services.decision_submit,
+            _("The draft decision has been submitted to the council."),
+            actor=request.user,
+            strategy=strategy,
+            **form.cleaned_data,
+        ):
             return redirect("strategy:council", uuid=strategy.uuid)
     elif decision is None:
         raise Http404
     elif which == "vote":
         form = VoteForm(request.POST, prefix="vote")
-        if form.is_valid() and _do(request, form, services.vote_record, _("The vote has been recorded."),
-                                   actor=request.user, decision=decision, **form.cleaned_data):
+        if form.is_valid() and _do(
+            request,
+            form,
+            services.vote_record,
+            _("The vote has been recorded."),
+            actor=request.user,
+            decision=decision,
+            **form.cleaned_data,
+        ):
             return redirect("strategy:council", uuid=strategy.uuid)
     else:
         form = CloseVoteForm(request.POST, prefix="close")
-        if form.is_valid() and _do(request, form, services.vote_close, _("The outcome of the vote has been recorded."),
-                                   actor=request.user, decision=decision, voted_on=form.cleaned_data["voted_on"]):
+        if form.is_valid() and _do(
+            request,
+            form,
+            services.vote_close,
+            _("The outcome of the vote has been recorded."),
+            actor=request.user,
+            decision=decision,
+            voted_on=form.cleaned_data["voted_on"],
+        ):
             return redirect("strategy:council", uuid=strategy.uuid)
     return council(request, uuid, forms={which: form})
 
@@ -757,8 +811,15 @@ def charter(request, uuid, form=None):
 def charter_sign(request, uuid):
     charter_row = _get(selectors.charter_get, uuid=uuid)
     form = SignatureForm(request.POST, prefix="signature")
-    if form.is_valid() and _do(request, form, services.charter_sign, _("The signature has been recorded."),
-                               actor=request.user, charter=charter_row, **form.cleaned_data):
+    if form.is_valid() and _do(
+        request,
+        form,
+        services.charter_sign,
+        _("The signature has been recorded."),
+        actor=request.user,
+        charter=charter_row,
+        **form.cleaned_data,
+    ):
         return redirect("strategy:charter", uuid=charter_row.uuid)
     return charter(request, uuid, form=form)
 

@@ -17,7 +17,7 @@ def test_create_a_strategy_with_the_template(client, world):
     assert response.status_code == 201
     uuid = response.json()["uuid"]
     stages = client.get(f"/api/v1/strategies/{uuid}/stages").json()
-    assert [stage["kind"] for stage in stages][0] == "vision" and len(stages) == 7
+    assert stages[0]["kind"] == "vision" and len(stages) == 7
 
 
 def test_bad_input_is_refused_with_field_errors(client, world):
@@ -48,12 +48,17 @@ def test_versions_comments_and_answers(client, world):
     client.force_login(world["coordinator"])
     body = {
         "paragraphs": [
-            {"paragraph": str(t.paragraph.uuid), "text": t.text + (" Criteriile: SPIRAL." if t.paragraph == paragraph else "")}
+            {
+                "paragraph": str(t.paragraph.uuid),
+                "text": t.text + (" Criteriile: SPIRAL." if t.paragraph == paragraph else ""),
+            }
             for t in v1.texts.order_by("position")
         ],
         "note": "După consultare",
     }
-    response = client.post(f"/api/v1/strategies/{world['strategy'].uuid}/versions", body, content_type="application/json")
+    response = client.post(
+        f"/api/v1/strategies/{world['strategy'].uuid}/versions", body, content_type="application/json"
+    )
     assert response.status_code == 201
     v2 = response.json()
     shown = next(p for p in v2["paragraphs"] if p["paragraph"] == str(paragraph.uuid))
@@ -82,9 +87,12 @@ def test_actions_progress_and_votes(client, world):
     base = f"/api/v1/strategies/{world['strategy'].uuid}"
     items = client.get(f"{base}/actions").json()["items"]
     assert items[0]["budget"] == "250.50" and items[0]["objective"] == "O1"
-    assert client.post(
-        f"/api/v1/strategies/actions/{action.uuid}/progress", {"progress": 140}, content_type="application/json"
-    ).status_code == 422
+    assert (
+        client.post(
+            f"/api/v1/strategies/actions/{action.uuid}/progress", {"progress": 140}, content_type="application/json"
+        ).status_code
+        == 422
+    )
     response = client.post(
         f"/api/v1/strategies/actions/{action.uuid}/progress", {"progress": 40}, content_type="application/json"
     )

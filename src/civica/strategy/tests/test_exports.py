@@ -29,7 +29,11 @@ def test_actions_csv_has_a_row_per_action_and_quotes_formulas(world):
 def test_the_strategy_and_the_plan_as_pdf(world, libreoffice):
     version = draft(world)
     _plan(world)
-    strategy_text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(exports.strategy_pdf(world["strategy"], version))).pages)
+    strategy_text = "".join(
+        page.extract_text() for page in PdfReader(io.BytesIO(exports.strategy_pdf(world["strategy"], version))).pages
+    )
     assert "Bunăstarea beneficiarilor" in strategy_text
-    plan_text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(exports.plan_pdf(world["strategy"]))).pages)
+    plan_text = "".join(
+        page.extract_text() for page in PdfReader(io.BytesIO(exports.plan_pdf(world["strategy"]))).pages
+    )
     assert "Centre de zi" in plan_text and "30%" in plan_text

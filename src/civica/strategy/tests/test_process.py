@@ -38,7 +38,7 @@ def test_stages_start_in_order_and_one_at_a_time(world):
         services.stage_finish(actor=actor, stage=second)
     services.stage_finish(actor=actor, stage=first)
     services.stage_start(actor=actor, stage=second)
-    with pytest.raises(ValidationError, match="in order|active"):
+    with pytest.raises(ValidationError, match=r"in order|active"):
         services.stage_start(actor=actor, stage=third)
     first.refresh_from_db()
     assert first.status == "done" and first.starts_on and first.ends_on

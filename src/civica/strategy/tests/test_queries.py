@@ -25,7 +25,9 @@ def _grow(world, times):
         objective = services.objective_add(actor=admin, strategy=strategy, code=f"O{start + n}", title="Obiectiv")
         measure = services.measure_add(actor=admin, objective=objective, code="M1", title="Măsură")
         for k in range(2):
-            services.action_add(actor=admin, measure=measure, code=f"A{k}", title="Acțiune", budget="100", progress=k * 50)
+            services.action_add(
+                actor=admin, measure=measure, code=f"A{k}", title="Acțiune", budget="100", progress=k * 50
+            )
     survey = strategy.surveys.first() or services.survey_create(
         actor=admin,
         strategy=strategy,

@@ -34,7 +34,9 @@ def full(world):
     )
     objective = services.objective_add(actor=admin, strategy=strategy, code="O1", title="Servicii integrate")
     measure = services.measure_add(actor=admin, objective=objective, code="M1", title="Centre de zi")
-    action = services.action_add(actor=admin, measure=measure, code="A1", title="Centru de zi", budget="1000", progress=10)
+    action = services.action_add(
+        actor=admin, measure=measure, code="A1", title="Centru de zi", budget="1000", progress=10
+    )
     charter = services.charter_create(actor=admin, organisation=world["ours"], title="Charta", strategy=strategy)
     services.funding_source_add(actor=admin, organisation=world["ours"], name="Buget local", kind="local")
     return {"survey": survey, "version": version, "comment": comment, "action": action, "charter": charter}
@@ -121,7 +123,9 @@ def test_the_council_vote_through_the_pages(client, world, full):
     strategy = world["strategy"]
     base = f"/en/strategies/{strategy.uuid}/council/"
     assert client.post(base + "decision/", {"decision-reference": "", "decision-seats": "3"}).status_code == 200
-    client.post(base + "decision/", {"decision-reference": "PH 7/2025", "decision-seats": "3", "decision-majority": "simple"})
+    client.post(
+        base + "decision/", {"decision-reference": "PH 7/2025", "decision-seats": "3", "decision-majority": "simple"}
+    )
     for name, option in (("Ana", "yes"), ("Bogdan", "yes"), ("Carmen", "absent")):
         assert client.post(base + "vote/", {"vote-councillor": name, "vote-option": option}).status_code == 302
     again = client.post(base + "vote/", {"vote-councillor": "ana", "vote-option": "no"})
