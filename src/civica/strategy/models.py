@@ -12,6 +12,7 @@ from version to version.
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from civica.core.models import PublicRecord
 
@@ -423,8 +424,8 @@ class CouncilDecision(PublicRecord):
 
 class Vote(models.Model):
     class Option(models.TextChoices):
-        YES = "yes", _("Yes")
-        NO = "no", _("No")
+        YES = "yes", pgettext_lazy("vote", "Yes")
+        NO = "no", pgettext_lazy("vote", "No")
         ABSTAIN = "abstain", _("Abstain")
         ABSENT = "absent", _("Absent")
 
