@@ -159,3 +159,36 @@ def test_stage_transition_and_document_upload(client, world, full):
     assert response.status_code == 302
     document = stage.documents.get()
     assert client.get(f"/en/strategies/stages/{stage.uuid}/documents/{document.uuid}/").status_code == 200
+
+
+def test_bad_dates_re_render_the_stage_form_filled_in(client, world, full):
+    client.force_login(world["coordinator"])
+    stage = world["strategy"].stages.get(kind="action_plan")
+    response = client.post(
+        f"/en/strategies/stages/{stage.uuid}/edit/",
+        {"edit-title": "Planul anual 2026", "edit-starts_on": "2026-06-01", "edit-ends_on": "2026-01-01"},
+    )
+    body = response.content.decode()
+    assert response.status_code == 200 and "The end date cannot be before the start date." in body
+    assert 'value="Planul anual 2026"' in body
+    stage.refresh_from_db()
+    assert stage.title != "Planul anual 2026"
+
+
+def test_nothing_changes_on_an_adopted_strategy(client, world, full):
+    strategy = world["strategy"]
+    services.stage_finish(actor=world["admin"], stage=strategy.stages.get(kind="consultation"))
+    decision = services.decision_submit(actor=world["admin"], strategy=strategy, reference="PH 9", seats=1)
+    services.vote_record(actor=world["admin"], decision=decision, councillor="Unic", option="yes")
+    services.vote_close(actor=world["admin"], decision=decision, voted_on=datetime.date.today())
+    client.force_login(world["admin"])
+    assert client.get(f"/en/strategies/{strategy.uuid}/draft/new/").status_code == 404
+    prefix = f"answer-{full['comment'].uuid}"
+    client.post(
+        f"/en/strategies/comments/{full['comment'].uuid}/answer/",
+        {f"{prefix}-verdict": "accepted", f"{prefix}-reason": ""},
+    )
+    full["comment"].refresh_from_db()
+    assert full["comment"].verdict == ""
+    page = client.get(f"/en/strategies/versions/{full['version'].uuid}/").content.decode()
+    assert "Locked: adopted by the council" in page and "Answer the comment" not in page
