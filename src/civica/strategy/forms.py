@@ -122,6 +122,11 @@ class ProposalForm(forms.Form):
     on_behalf_of = forms.CharField(label=_("On behalf of (person or group)"), max_length=250, required=False)
     from_paper = forms.BooleanField(label=_("Entered from paper by a facilitator"), required=False)
 
+    def __init__(self, *args, facilitator=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not facilitator:  # only those who work on the strategy enter proposals from paper
+            del self.fields["from_paper"]
+
 
 class VersionForm(forms.Form):
     """The current paragraphs as fields `p_<uuid>` (empty: removed) and new paragraphs at the end."""

@@ -155,7 +155,11 @@ def detail(request, uuid, proposal_form=None, stage_form=None):
         "manages": manages,
         "works": works,
         "proposal_form": proposal_form
-        or (ProposalForm(prefix="proposal") if request.user.has_perm("strategy.propose", strategy) else None),
+        or (
+            ProposalForm(prefix="proposal", facilitator=works)
+            if request.user.has_perm("strategy.propose", strategy)
+            else None
+        ),
         "stage_form": stage_form or (StageAddForm(prefix="stage") if manages else None),
     }
     return render(request, "strategy/detail.html", context)
@@ -192,7 +196,8 @@ def stage_add(request, uuid):
 @require_POST
 def proposal_add(request, uuid):
     strategy = _strategy(request, uuid)
-    form = ProposalForm(request.POST, prefix="proposal")
+    works = request.user.has_perm("strategy.work_on_strategy", strategy)
+    form = ProposalForm(request.POST, prefix="proposal", facilitator=works)
     if form.is_valid() and _do(
         request,
         form,
@@ -202,7 +207,7 @@ def proposal_add(request, uuid):
         strategy=strategy,
         text=form.cleaned_data["text"],
         on_behalf_of=form.cleaned_data["on_behalf_of"],
-        from_paper=form.cleaned_data["from_paper"],
+        from_paper=form.cleaned_data.get("from_paper", False),
     ):
         return redirect("strategy:detail", uuid=strategy.uuid)
     return detail(request, uuid, proposal_form=form)

@@ -192,3 +192,29 @@ def test_nothing_changes_on_an_adopted_strategy(client, world, full):
     assert full["comment"].verdict == ""
     page = client.get(f"/en/strategies/versions/{full['version'].uuid}/").content.decode()
     assert "Locked: adopted by the council" in page and "Answer the comment" not in page
+
+
+def test_a_stakeholder_makes_a_proposal_and_a_facilitator_enters_one_from_paper(client, world, full):
+    services.strategy_publish(actor=world["admin"], strategy=world["strategy"])
+    client.force_login(world["outsider"])
+    page = client.get(f"/en/strategies/{world['strategy'].uuid}/").content.decode()
+    assert 'name="proposal-text"' in page and 'name="proposal-from_paper"' not in page
+    client.post(
+        f"/en/strategies/{world['strategy'].uuid}/proposals/", {"proposal-text": "Un centru de zi la Fratelia."}
+    )
+    client.force_login(world["member"])
+    response = client.post(
+        f"/en/strategies/{world['strategy'].uuid}/proposals/",
+        {"proposal-text": "Transport gratuit la întâlniri.", "proposal-from_paper": "on"},
+    )
+    assert response.status_code == 200 and "Say whose proposal this is" in response.content.decode()
+    client.post(
+        f"/en/strategies/{world['strategy'].uuid}/proposals/",
+        {
+            "proposal-text": "Transport gratuit la întâlniri.",
+            "proposal-from_paper": "on",
+            "proposal-on_behalf_of": "Grupul de părinți din Freidorf",
+        },
+    )
+    proposals = list(world["strategy"].proposals.values_list("text", "from_paper"))
+    assert proposals == [("Un centru de zi la Fratelia.", False), ("Transport gratuit la întâlniri.", True)]
