@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 
+from civica.core.tokens import fingerprint
 from civica.groups import selectors as group_selectors
 from civica.organisations import selectors as organisation_selectors
 
@@ -123,16 +124,23 @@ def survey_get(*, user, uuid) -> Survey:
     )
 
 
-def survey_for_token(*, uuid, token_hash: str) -> Survey:
-    """An anonymous person with a one-time code reaches the survey whether or not the strategy is published."""
-    token = (
-        SurveyToken.objects.filter(token_hash=token_hash, used_at__isnull=True, survey__uuid=uuid)
-        .select_related("survey", "survey__strategy")
-        .first()
-    )
-    if token is None:
+def open_survey_for_anyone(*, uuid, code: str = "") -> Survey:
+    """The answer form for someone without an account: a published strategy's open survey, or a draft's
+    when they bring a valid one-time code (the vision stage runs long before publication)."""
+    survey = Survey.objects.select_related("strategy").filter(uuid=uuid, is_open=True).first()
+    if survey is None:
         raise Survey.DoesNotExist
-    return token.survey
+    if survey.strategy.published_at is None and not code_is_valid(survey, code):
+        raise Survey.DoesNotExist
+    return survey
+
+
+def code_is_valid(survey: Survey, code: str) -> bool:
+    if not code.strip():
+        return False
+    return SurveyToken.objects.filter(
+        survey=survey, token_hash=fingerprint(code.strip().upper()), used_at__isnull=True
+    ).exists()
 
 
 def questions_of(survey: Survey) -> list[Question]:

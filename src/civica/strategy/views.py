@@ -402,14 +402,15 @@ def survey_codes(request, uuid):
 def survey_answer(request, uuid):
     """Answer a survey: signed in (once), or with a one-time code and no account."""
     anonymous = not request.user.is_authenticated
+    code = request.POST.get("answer-token") or request.GET.get("code", "")
     if anonymous:
-        survey_row = Survey.objects.select_related("strategy").filter(uuid=uuid, is_open=True).first()
-        if survey_row is None:
-            raise Http404
+        survey_row = _get(selectors.open_survey_for_anyone, uuid=uuid, code=code[:40])
     else:
         survey_row = _get(selectors.survey_get, user=request.user, uuid=uuid)
     questions = selectors.questions_of(survey_row)
-    form = AnswerForm(request.POST or None, questions=questions, with_code=anonymous, prefix="answer")
+    form = AnswerForm(
+        request.POST or None, questions=questions, with_code=anonymous, prefix="answer", initial={"token": code[:40]}
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.response_submit(

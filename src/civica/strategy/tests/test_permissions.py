@@ -123,3 +123,17 @@ def test_another_organisation_cannot_use_its_ids_in_our_forms(client, world, con
     )
     assert response.status_code == 200 and not objective.measures.exists()
     assert client.get(f"/en/strategies/{other.uuid}/").status_code == 404
+
+
+def test_a_draft_survey_is_reached_without_an_account_only_with_a_code(client, world, content):
+    survey = content["survey"]
+    path = f"/en/strategies/surveys/{survey.uuid}/answer/"
+    assert client.get(path).status_code == 404
+    assert client.get(path + "?code=NOTACODE").status_code == 404
+    code = services.survey_tokens_issue(actor=world["admin"], survey=survey, count=1)[0]
+    response = client.get(path + f"?code={code}")
+    assert response.status_code == 200 and code in response.content.decode()  # the code is filled in
+    question = survey.questions.get()
+    client.post(path, {"answer-token": code, f"answer-question_{question.pk}": "Un medic"})
+    assert survey.responses.get().channel == "token"
+    assert client.get(path + f"?code={code}").status_code == 404  # spent

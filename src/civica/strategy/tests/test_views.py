@@ -102,6 +102,8 @@ def test_a_comment_and_its_answer_through_the_pages(client, world, full):
 
 
 def test_anonymous_answer_with_a_one_time_code(client, world, full):
+    """On a published strategy the form is open to anyone; a wrong code re-renders it with what was typed."""
+    services.strategy_publish(actor=world["admin"], strategy=world["strategy"])
     survey = full["survey"]
     code = services.survey_tokens_issue(actor=world["coordinator"], survey=survey, count=1)[0]
     questions = {q.kind: q.pk for q in survey.questions.all()}
