@@ -102,11 +102,11 @@ def linkable_groups(*, user, strategy: Strategy):
 
 
 def linkable_meetings(*, user, strategy: Strategy):
-    return (
-        group_selectors.meetings_visible_to(user)
-        .filter(group__organisation=strategy.organisation)
-        .order_by("-starts_at")[:100]
-    )
+    return group_selectors.meetings_visible_to(user).filter(group__organisation=strategy.organisation)
+
+
+def measures_of(strategy: Strategy) -> QuerySet[Measure]:
+    return Measure.objects.filter(objective__strategy=strategy).select_related("objective")
 
 
 # --- Consultations --------------------------------------------------------------------------------

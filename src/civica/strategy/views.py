@@ -218,7 +218,7 @@ def _stage_form(request, stage, data=None):
     return StageForm(
         data,
         groups=selectors.linkable_groups(user=request.user, strategy=strategy),
-        meetings=group_selectors.meetings_visible_to(request.user).filter(group__organisation=strategy.organisation),
+        meetings=selectors.linkable_meetings(user=request.user, strategy=strategy),
         initial={
             "title": stage.title,
             "starts_on": stage.starts_on,
@@ -551,14 +551,12 @@ def comment_answer(request, uuid):
 
 def _plan_forms(request, strategy, data=None, which=""):
     objectives = strategy.objectives.all()
-    from .models import Measure
-
     return {
         "objective_form": ObjectiveForm(data if which == "objective" else None, prefix="objective"),
         "measure_form": MeasureForm(data if which == "measure" else None, objectives=objectives, prefix="measure"),
         "action_form": ActionForm(
             data if which == "action" else None,
-            measures=Measure.objects.filter(objective__strategy=strategy).select_related("objective"),
+            measures=selectors.measures_of(strategy),
             organisations=Organisation.objects.order_by("name"),
             calls=selectors.funding_calls(strategy.organisation),
             indicators=sdg_selectors.indicators(),
