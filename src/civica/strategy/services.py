@@ -288,6 +288,17 @@ def survey_create(
 
 
 @transaction.atomic
+def survey_set_open(*, actor, survey: Survey, is_open: bool) -> Survey:
+    """Close a survey when its stage is over (answers are refused), or open it again."""
+    _require(actor, "strategy.manage_strategy", survey.strategy)
+    if survey.is_open != is_open:
+        survey.is_open = is_open
+        survey.save(update_fields=["is_open", "updated_at"])
+        _record(actor, survey, "update", survey.strategy, after={"is_open": is_open})
+    return survey
+
+
+@transaction.atomic
 def survey_tokens_issue(*, actor, survey: Survey, count: int) -> list[str]:
     """One-time codes to hand out on paper; shown once, only their fingerprints are kept."""
     _require(actor, "strategy.work_on_strategy", survey.strategy)

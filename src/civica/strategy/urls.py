@@ -32,6 +32,7 @@ urlpatterns = [
     path("strategies/surveys/<uuid:uuid>/paper/", views.survey_paper, name="survey_paper"),
     path("strategies/surveys/<uuid:uuid>/codes/", views.survey_codes, name="survey_codes"),
     path("strategies/surveys/<uuid:uuid>/answer/", views.survey_answer, name="survey_answer"),
+    path("strategies/surveys/<uuid:uuid>/open/", views.survey_open, name="survey_open"),
     path("strategies/versions/<uuid:uuid>/", views.version, name="version"),
     path("strategies/versions/<uuid:uuid>/comments/", views.comment_add, name="comment_add"),
     path("strategies/comments/<uuid:uuid>/answer/", views.comment_answer, name="comment_answer"),

@@ -353,6 +353,7 @@ def survey(request, uuid, paper_form=None, token_form=None, codes=None):
         "strategy": strategy,
         "results": selectors.survey_results(survey),
         "works": works,
+        "manages": request.user.has_perm("strategy.manage_strategy", strategy),
         "paper_form": paper_form or (AnswerForm(questions=questions, prefix="paper") if works else None),
         "token_form": token_form or (TokenForm(prefix="codes") if works else None),
         "codes": codes,
@@ -396,6 +397,18 @@ def survey_codes(request, uuid):
         except ValidationError as error:
             _apply(form, error)
     return survey(request, uuid, token_form=form, codes=codes)
+
+
+@login_required
+@require_POST
+def survey_open(request, uuid):
+    survey_row = _get(selectors.survey_get, user=request.user, uuid=uuid)
+    try:
+        services.survey_set_open(actor=request.user, survey=survey_row, is_open=request.POST.get("open") == "1")
+    except PermissionDenied as error:
+        raise Http404 from error
+    messages.success(request, _("The survey is open.") if survey_row.is_open else _("The survey is closed."))
+    return redirect("strategy:survey", uuid=survey_row.uuid)
 
 
 @require_http_methods(["GET", "POST"])

@@ -98,3 +98,18 @@ def test_a_choice_question_needs_two_choices(world):
             title="x",
             questions=[{"kind": "choice", "text": "?", "choices": ["Da"]}],
         )
+
+
+def test_a_closed_survey_takes_no_answer_until_opened_again(world, survey):
+    with pytest.raises(PermissionDenied):
+        services.survey_set_open(actor=world["member"], survey=survey, is_open=False)
+    services.survey_set_open(actor=world["coordinator"], survey=survey, is_open=False)
+    with pytest.raises(ValidationError, match="closed"):
+        services.response_submit(
+            actor=world["member"], survey=survey, answers=_answers(survey, "Sănătate", "3", "x"), from_paper=True
+        )
+    services.survey_set_open(actor=world["coordinator"], survey=survey, is_open=True)
+    services.response_submit(
+        actor=world["member"], survey=survey, answers=_answers(survey, "Sănătate", "3", "x"), from_paper=True
+    )
+    assert survey.responses.count() == 1

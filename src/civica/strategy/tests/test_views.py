@@ -220,3 +220,14 @@ def test_a_stakeholder_makes_a_proposal_and_a_facilitator_enters_one_from_paper(
     )
     proposals = list(world["strategy"].proposals.values_list("text", "from_paper"))
     assert proposals == [("Un centru de zi la Fratelia.", False), ("Transport gratuit la întâlniri.", True)]
+
+
+def test_closing_a_survey_from_its_page(client, world, full):
+    survey = full["survey"]
+    client.force_login(world["member"])  # works on the strategy, does not run it
+    assert client.post(f"/en/strategies/surveys/{survey.uuid}/open/", {"open": "0"}).status_code == 404
+    client.force_login(world["coordinator"])
+    client.post(f"/en/strategies/surveys/{survey.uuid}/open/", {"open": "0"})
+    survey.refresh_from_db()
+    assert not survey.is_open
+    assert "Closed for answers" in client.get(f"/en/strategies/surveys/{survey.uuid}/").content.decode()
