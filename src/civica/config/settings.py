@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "civica.directory",
     "civica.events",
     "civica.partnerships",
+    "civica.strategy",
     "civica.demo",
 ]
 

@@ -31,6 +31,7 @@ from .events import load_events
 from .groups import load_groups
 from .hub import load_hub
 from .partnerships import load_partnerships
+from .strategy import load_strategy
 from .timebank import load_time_bank
 from .world import (
     CENTRE_MEMBERS,
@@ -144,6 +145,7 @@ def demo_load(*, pdf_copies: bool = True) -> DemoReport:
 
     load_time_bank(by_slug, person, report)
     load_groups()
+    load_strategy()
     _centre_members(by_slug)
     _directory(by_slug, territories)
     load_hub(by_slug)

@@ -22,6 +22,7 @@ MODULES = [
     Module(_("Knowledge"), "knowledge:library"),
     Module(_("Time bank"), "timebank:home"),
     Module(_("Groups"), "groups:directory"),
+    Module(_("Strategies"), "strategy:index"),
     Module(_("Services"), "directory:directory"),
     Module(_("Coordination centres"), "hub:centres"),
     Module(_("Events"), "events:list"),
