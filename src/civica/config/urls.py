@@ -29,6 +29,7 @@ urlpatterns += i18n_patterns(
     path("", include("civica.groups.urls")),
     path("", include("civica.directory.urls")),
     path("", include("civica.hub.urls")),
+    path("", include("civica.protection.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
