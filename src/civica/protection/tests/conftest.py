@@ -16,7 +16,11 @@ def world(territories, make_organisation, make_member):
         name="DGASPC Sector 1", slug="dgaspc", kind="public_agency", agency_type="social_services", territory=sector
     )
     police = make_organisation(
-        name="Poliția Locală Sector 1", slug="politia", kind="public_agency", agency_type="local_police", territory=sector
+        name="Poliția Locală Sector 1",
+        slug="politia",
+        kind="public_agency",
+        agency_type="local_police",
+        territory=sector,
     )
     ngo = make_organisation(name="Asociația Anais", slug="anais", kind="ngo", territory=sector)
     other = make_organisation(name="Another NGO", slug="other", kind="ngo", territory=sector)
