@@ -444,23 +444,30 @@ class Table:
     total: str
 
 
+COMPLEMENT = "*"
+
+
 def suppress(counts: list[tuple[object, int]], *, threshold: int) -> tuple[list[tuple[object, str]], str]:
     """Small counts (1 to threshold-1) shown as "<threshold"; and, so that the total does not give a
-    single hidden cell away, the next smallest cell is hidden too (complementary suppression), or the
-    total when there is no other cell to hide."""
+    single hidden count away, the next smallest count is hidden too (complementary suppression, shown
+    as "*"), or the total when there is no other count to hide."""
     small = f"<{threshold}"
     hidden = {index for index, (_label, count) in enumerate(counts) if 0 < count < threshold}
     total = sum(count for _label, count in counts)
     total_hidden = 0 < total < threshold
+    complement = None
     if len(hidden) == 1 and not total_hidden:
         candidates = sorted(
             (count, index) for index, (_label, count) in enumerate(counts) if index not in hidden and count > 0
         )
         if candidates:
-            hidden.add(candidates[0][1])
+            complement = candidates[0][1]
         else:
             total_hidden = True
-    rows = [(label, small if index in hidden else str(count)) for index, (label, count) in enumerate(counts)]
+    rows = []
+    for index, (label, count) in enumerate(counts):
+        shown = small if index in hidden else COMPLEMENT if index == complement else str(count)
+        rows.append((label, shown))
     return rows, (small if total_hidden else str(total))
 
 
