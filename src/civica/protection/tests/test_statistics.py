@@ -29,7 +29,7 @@ def test_a_lone_small_cell_hides_the_total():
 
 
 def test_a_small_total_is_hidden():
-    rows, total = selectors.suppress([("a", 2), ("b", 2)], threshold=5)
+    _rows, total = selectors.suppress([("a", 2), ("b", 2)], threshold=5)
     assert total == "<5"
 
 
