@@ -28,6 +28,7 @@ from civica.organisations import services as organisation_services
 from civica.organisations.models import Organisation, Territory
 
 from .groups import load_groups
+from .protection import load_protection
 from .timebank import load_time_bank
 from .world import (
     CENTRE_MEMBERS,
@@ -141,6 +142,7 @@ def demo_load(*, pdf_copies: bool = True) -> DemoReport:
 
     load_time_bank(by_slug, person, report)
     load_groups()
+    load_protection(by_slug, person, report)
     _centre_members(by_slug)
     _directory(by_slug, territories)
     return report

@@ -523,3 +523,8 @@ def statistics(*, territory_code: str = "", year: int | None = None) -> list[Tab
 
 def statistics_territories():
     return Territory.objects.filter(pk__in=ProtectionCase.objects.values("territory")).order_by("name")
+
+
+def cases_led_by(organisation) -> QuerySet[ProtectionCase]:
+    """Every case an organisation leads, for system work (the demo); never for a person's page."""
+    return ProtectionCase.objects.filter(case__organisation=organisation)
