@@ -16,6 +16,7 @@ from civica.cases.api import router as cases_router
 from civica.groups.api import router as groups_router
 from civica.mediation.api import router as mediation_router
 from civica.organisations.api import router as organisations_router
+from civica.protection.api import router as protection_router
 from civica.sdg.api import router as sdg_router
 from civica.timebank.api import router as timebank_router
 
@@ -46,6 +47,7 @@ api.add_router("/", mediation_router)
 api.add_router("/", timebank_router)
 api.add_router("/groups/sdg", sdg_router)
 api.add_router("/", groups_router)
+api.add_router("/", protection_router)
 
 # Pydantic's error types, said in the reader's language.
 _MESSAGES = {

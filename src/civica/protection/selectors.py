@@ -18,7 +18,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -86,7 +86,7 @@ def cases_visible_to(user) -> QuerySet[ProtectionCase]:
     visible = (
         Q(case__owner=user)
         | Q(case__organisation_id__in=admin_ids)
-        | Q(team__user=user, team__organisation_id__in=working, case__organisation_id__in=working)
+        | Q(team__user=user, team__organisation_id=F("case__organisation_id"), case__organisation_id__in=working)
         | Q(
             referrals__to_organisation_id__in=working,
             referrals__state=Referral.State.ACCEPTED,
