@@ -189,4 +189,3 @@ def load_protection(by_slug: dict, person, report) -> None:
         actor=psychologist, referral=closed_referral, outcome="Ordin de protecție obținut pentru 6 luni."
     )
     protection_services.case_move(actor=manager, pcase=third_case, transition="close")
-    report.cases_created += 3
