@@ -3,6 +3,8 @@ data; small counts hidden, and one more where the total would give a hidden one 
 
 import pytest
 from django.urls import reverse
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from civica.protection import selectors, services
 
@@ -74,3 +76,20 @@ def test_the_page_counts_cases_and_suppresses(client, world, pcase):
 def test_statistics_need_a_working_role(client, world):
     client.force_login(world["people"]["police_member"])
     assert client.get(reverse("protection:statistics")).status_code == 404
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.integers(min_value=0, max_value=40), min_size=1, max_size=8), st.integers(min_value=2, max_value=10))
+def test_no_small_count_can_be_worked_out_from_the_total(counts, threshold):
+    """Whatever the counts: every small count is hidden, no count is ever shown wrong, and a hidden
+    count never stands alone against a shown total (it could be worked out by subtraction)."""
+    rows, total = selectors.suppress([(str(i), c) for i, c in enumerate(counts)], threshold=threshold)
+    hidden = [shown for _label, shown in rows if shown in {f"<{threshold}", selectors.COMPLEMENT}]
+    for count, (_label, shown) in zip(counts, rows, strict=True):
+        if 0 < count < threshold:
+            assert shown == f"<{threshold}"
+        elif shown != selectors.COMPLEMENT:
+            assert shown == str(count)
+    if total != f"<{threshold}":
+        assert total == str(sum(counts))
+        assert len(hidden) != 1
