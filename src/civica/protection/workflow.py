@@ -15,6 +15,7 @@ PROTECTION = register(
         prefix="PC",
         initial="assessment",
         domain_page="protection:case",
+        confidential=True,
         states=(
             # The first risk assessment is due within 24 hours of the report (Legea 217/2003 practice).
             State("assessment", _("Risk assessment"), deadline=timedelta(days=1)),
