@@ -43,8 +43,12 @@ def cases_visible_to(user) -> QuerySet[Case]:
         return Case.objects.none()
     roles = organisation_selectors.roles_of(user)
     handling = organisation_selectors.organisation_ids_with_role(user)
+    administered = organisation_selectors.administered_organisation_ids(user)
     visible = (
-        Q(organisation_id__in=handling)
+        (
+            Q(organisation_id__in=handling)
+            & (~Q(workflow__in=workflows.confidential_keys()) | Q(organisation_id__in=administered))
+        )
         | Q(requester_organisation_id__in=list(roles))
         | Q(requester=user)
         | Q(owner=user)

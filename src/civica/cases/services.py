@@ -377,3 +377,28 @@ def consultation_notes_set(*, actor, consultation: Consultation, notes: str) -> 
     consultation.notes = notes.strip()
     consultation.save(update_fields=["notes", "updated_at"])
     return consultation
+
+
+@transaction.atomic
+def case_transfer(*, actor, case: Case, organisation, owner) -> Case:
+    """Hand a case over to another organisation, with its new accountable owner there. The domain app
+    decides when (a protection case: when the receiving agency accepts a referral that asks for it);
+    the owner must work in the receiving organisation."""
+    if organisation_selectors.role_in(owner, organisation) not in {"admin", "staff"}:
+        raise ValidationError(_("Only members of the handling organisation can work on its cases."))
+    case = Case.objects.select_for_update().get(pk=case.pk)
+    before = {"organisation": str(case.organisation.uuid), "owner": str(case.owner.uuid) if case.owner else None}
+    case.organisation, case.owner, case.team = organisation, owner, None
+    case.save(update_fields=["organisation", "owner", "team", "updated_at"])
+    case.assignments.all().delete()
+    _event(case, actor, CaseEvent.Kind.OWNER, owner=str(owner.uuid), organisation=str(organisation.uuid))
+    audit.record_change(
+        actor=actor,
+        instance=case,
+        action="update",
+        before=before,
+        after={"organisation": str(organisation.uuid), "owner": str(owner.uuid)},
+        organisation_uuid=organisation.uuid,
+        summary="transfer",
+    )
+    return case

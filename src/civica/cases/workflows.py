@@ -71,6 +71,9 @@ class Workflow:
     transitions: tuple[Transition, ...]
     # A domain app's own page for cases of this kind (a URL name taking the reference), linked from the case.
     domain_page: str | None = None
+    # Cases whose very existence is sensitive (protection cases): in the handling organisation only its
+    # administrators, the owner and the people assigned see them, not every member of staff.
+    confidential: bool = False
     _by_key: dict = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self):
@@ -121,6 +124,10 @@ def state_choices() -> list[tuple[str, str | Promise]]:
         for state in workflow.states:
             seen.setdefault(state.key, state.label)
     return list(seen.items())
+
+
+def confidential_keys() -> list[str]:
+    return sorted(workflow.key for workflow in _REGISTRY.values() if workflow.confidential)
 
 
 def open_states() -> list[str]:

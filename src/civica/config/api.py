@@ -19,6 +19,7 @@ from civica.hub.api import router as hub_router
 from civica.mediation.api import router as mediation_router
 from civica.organisations.api import router as organisations_router
 from civica.partnerships.api import router as partnerships_router
+from civica.protection.api import router as protection_router
 from civica.sdg.api import router as sdg_router
 from civica.strategy.api import router as strategy_router
 from civica.timebank.api import router as timebank_router
@@ -54,6 +55,7 @@ api.add_router("/", hub_router)
 api.add_router("/", events_router)
 api.add_router("/", partnerships_router)
 api.add_router("/", strategy_router)
+api.add_router("/", protection_router)
 
 # Pydantic's error types, said in the reader's language.
 _MESSAGES = {

@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "civica.events",
     "civica.partnerships",
     "civica.strategy",
+    "civica.protection",
     "civica.demo",
 ]
 
@@ -247,3 +248,16 @@ CIVICA_MAP_ATTRIBUTION = os.environ.get(
 )
 # How long a service's details stay trusted before its organisation is asked "is this still correct?".
 CIVICA_DIRECTORY_CONFIRM_DAYS = int(os.environ.get("CIVICA_DIRECTORY_CONFIRM_DAYS", "180"))
+
+# Encryption at rest of sensitive fields (violence, minors, health): Fernet keys, comma-separated, the
+# first is used to encrypt and every one to decrypt (rotation: put the new key first, run
+# `civica rotate-keys`, then drop the old one). A Fernet key (44 characters of url-safe base64) is
+# used as it is; any other text is stretched into one. Without the variable a development key is
+# derived from SECRET_KEY; `check --deploy` warns about it. Set it in CI and production.
+CIVICA_ENCRYPTION_KEYS = env_list("CIVICA_ENCRYPTION_KEYS")
+# Protection cases: counts below this are shown as "<5" in the statistics; closed cases are
+# anonymised this many days after closing (unless a legal hold applies).
+CIVICA_PROTECTION_SMALL_COUNT = int(os.environ.get("CIVICA_PROTECTION_SMALL_COUNT", "5"))
+CIVICA_PROTECTION_RETENTION_DAYS = int(os.environ.get("CIVICA_PROTECTION_RETENTION_DAYS", str(5 * 365)))
+# How long emergency ("break the glass") access lasts once granted.
+CIVICA_PROTECTION_EMERGENCY_HOURS = int(os.environ.get("CIVICA_PROTECTION_EMERGENCY_HOURS", "12"))

@@ -32,6 +32,7 @@ urlpatterns += i18n_patterns(
     path("", include("civica.events.urls")),
     path("partnerships/", include("civica.partnerships.urls")),
     path("", include("civica.strategy.urls")),
+    path("", include("civica.protection.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),

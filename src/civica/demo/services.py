@@ -32,6 +32,7 @@ from .groups import load_groups
 from .hub import load_hub
 from .partnerships import load_partnerships
 from .strategy import load_strategy
+from .protection import load_protection
 from .timebank import load_time_bank
 from .world import (
     CENTRE_MEMBERS,
@@ -146,6 +147,7 @@ def demo_load(*, pdf_copies: bool = True) -> DemoReport:
     load_time_bank(by_slug, person, report)
     load_groups()
     load_strategy()
+    load_protection(by_slug, person, report)
     _centre_members(by_slug)
     _directory(by_slug, territories)
     load_hub(by_slug)

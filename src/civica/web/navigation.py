@@ -19,6 +19,7 @@ MODULES = [
     Module(_("Dashboard"), "web:dashboard", needs_login=True),
     Module(_("Cases"), "cases:inbox", needs_login=True),
     Module(_("Mediation"), "mediation:estimate"),
+    Module(_("Protection"), "protection:index", needs_login=True),
     Module(_("Knowledge"), "knowledge:library"),
     Module(_("Time bank"), "timebank:home"),
     Module(_("Groups"), "groups:directory"),
