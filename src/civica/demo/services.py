@@ -31,8 +31,8 @@ from .events import load_events
 from .groups import load_groups
 from .hub import load_hub
 from .partnerships import load_partnerships
-from .strategy import load_strategy
 from .protection import load_protection
+from .strategy import load_strategy
 from .timebank import load_time_bank
 from .world import (
     CENTRE_MEMBERS,
