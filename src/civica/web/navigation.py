@@ -22,6 +22,7 @@ MODULES = [
     Module(_("Knowledge"), "knowledge:library"),
     Module(_("Time bank"), "timebank:home"),
     Module(_("Groups"), "groups:directory"),
+    Module(_("Helpline"), "helpline:home", needs_login=True),
     Module(_("Services"), "directory:directory"),
     Module(_("Organisations"), "organisations:directory"),
     Module(_("Territories"), "organisations:territories"),
