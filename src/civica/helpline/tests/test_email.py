@@ -175,7 +175,7 @@ class MailboxConnection(imaplib.IMAP4):
     """An IMAP4 connection to no server: the protocol calls the poller makes, answered from a list of
     messages (the network side is imaplib's own, tested by Python)."""
 
-    def __init__(self, messages):  # noqa: super().__init__ would open a socket
+    def __init__(self, messages):  # no super().__init__(): it would open a socket
         self.messages = messages
         self.seen = []
 
