@@ -28,6 +28,7 @@ from civica.organisations import services as organisation_services
 from civica.organisations.models import Organisation, Territory
 
 from .groups import load_groups
+from .helpline import load_helpline
 from .timebank import load_time_bank
 from .world import (
     CENTRE_MEMBERS,
@@ -140,6 +141,7 @@ def demo_load(*, pdf_copies: bool = True) -> DemoReport:
         return _person(email, first_name, last_name, language, report.password, report)
 
     load_time_bank(by_slug, person, report)
+    load_helpline(by_slug, person, report)
     load_groups()
     _centre_members(by_slug)
     _directory(by_slug, territories)

@@ -10,10 +10,11 @@ from django.utils.translation import gettext_lazy as _
 
 # Words and phrases that raise the risk flag (self-harm, suicide, violence, abuse), in every language
 # Civica speaks, whatever the conversation's language: young people mix languages. Matched on word
-# starts, case- and accent-insensitively, so "uccidermi" matches "uccider".
+# boundaries, case- and accent-insensitively; a trailing * matches any ending ("suicid*": suicidio,
+# suicidarmi), otherwise the whole word must match ("viol" is not "violino").
 RISK_WORDS: dict[str, tuple[str, ...]] = {
     "en": (
-        "suicide",
+        "suicid*",
         "kill myself",
         "end my life",
         "self-harm",
@@ -24,53 +25,52 @@ RISK_WORDS: dict[str, tuple[str, ...]] = {
         "hurt myself",
         "hits me",
         "beats me",
-        "abuse",
-        "abused",
+        "abus*",
         "rape",
         "violence",
         "threatens me",
     ),
     "it": (
-        "suicid",
+        "suicid*",
         "uccidermi",
         "ammazzarmi",
         "farla finita",
         "farmi del male",
         "tagliarmi",
         "mi taglio",
-        "autolesion",
+        "autolesion*",
         "voglio morire",
         "togliermi la vita",
         "mi picchia",
         "mi picchiano",
-        "violenza",
-        "abus",
+        "violenz*",
+        "abus*",
         "stupro",
         "mi minaccia",
     ),
     "ro": (
-        "sinucid",
-        "sinucigaș",
+        "sinucid*",
+        "sinucigaș*",
         "să mă omor",
         "vreau să mor",
         "mă tai",
-        "automutil",
+        "automutil*",
         "mă bate",
-        "violență",
-        "abuz",
+        "violenț*",
+        "abuz*",
         "viol",
         "mă amenință",
     ),
     "el": (
-        "αυτοκτον",
+        "αυτοκτον*",
         "να πεθάνω",
-        "αυτοτραυματ",
+        "αυτοτραυματ*",
         "κόβω τον εαυτό μου",
         "με χτυπάει",
         "με δέρνει",
         "βία",
         "κακοποίηση",
-        "βιασμ",
+        "βιασμ*",
         "με απειλεί",
     ),
 }
@@ -81,8 +81,14 @@ def _fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+def _word(word: str) -> str:
+    if word.endswith("*"):
+        return re.escape(_fold(word[:-1])) + r"\w*"
+    return re.escape(_fold(word)) + r"(?!\w)"
+
+
 _PATTERN = re.compile(
-    r"(?<!\w)(?:" + "|".join(re.escape(_fold(w)) for words in RISK_WORDS.values() for w in words) + r")",
+    r"(?<!\w)(?:" + "|".join(_word(w) for words in RISK_WORDS.values() for w in words) + r")",
     re.UNICODE,
 )
 

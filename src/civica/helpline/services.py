@@ -447,6 +447,11 @@ def whatsapp_deliver(message_uuid: str) -> Message | None:
     if message is None:
         return None
     conversation, helpline = message.conversation, message.conversation.helpline
+    if not (settings.CIVICA_WHATSAPP_TOKEN and helpline.whatsapp_phone_number_id):
+        # Not connected to the Cloud API (a demo, a test set-up): said on the message, nothing sent.
+        message.status, message.error = Message.Status.FAILED, "WhatsApp is not configured"
+        message.save(update_fields=["status", "error", "updated_at"])
+        return message
     payload = {"messaging_product": "whatsapp", "to": conversation.contact_address.lstrip("+")}
     if message.used_template:
         payload |= {
