@@ -38,6 +38,8 @@ logger = logging.getLogger(__name__)
 WEB_LINK_SALT = "civica.helpline.web-chat"
 EMAIL_TOKEN_SALT = "civica.helpline.email-reply"  # noqa: S105 - a signing salt, not a secret
 WHATSAPP_WINDOW = timedelta(hours=24)
+# Stored on a reply that could not leave because the Cloud API is not set up (shown translated).
+NOT_CONFIGURED = "not-configured"
 _REFERENCE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 
 
@@ -253,7 +255,8 @@ def _receive(
             )
     except IntegrityError:  # the same delivery, arriving twice at the same moment
         return None
-    conversation.last_inbound_at = at
+    # Deliveries can arrive late and out of order: the window runs from the newest message.
+    conversation.last_inbound_at = max(conversation.last_inbound_at or at, at)
     if conversation.state in {Conversation.State.WAITING, Conversation.State.CLOSED}:
         conversation.state = Conversation.State.OPEN
         conversation.closed_at = None
@@ -449,7 +452,7 @@ def whatsapp_deliver(message_uuid: str) -> Message | None:
     conversation, helpline = message.conversation, message.conversation.helpline
     if not (settings.CIVICA_WHATSAPP_TOKEN and helpline.whatsapp_phone_number_id):
         # Not connected to the Cloud API (a demo, a test set-up): said on the message, nothing sent.
-        message.status, message.error = Message.Status.FAILED, "WhatsApp is not configured"
+        message.status, message.error = Message.Status.FAILED, NOT_CONFIGURED
         message.save(update_fields=["status", "error", "updated_at"])
         return message
     payload = {"messaging_product": "whatsapp", "to": conversation.contact_address.lstrip("+")}
