@@ -113,6 +113,13 @@ def test_helpline_pages_pass_axe(page, live_server, helpline_world, lang):
         page.locator('form:has(input[name="action"][value="reveal"]) button').click()
     check("conversation with the contact", 200, navigation.value)
     check("reports", response=page.goto(url(live_server, f"/{lang}/helpline/{helpline.uuid}/reports/")))
+    sign_in(page, live_server, "coordinator@sos.example", PASSWORD, lang)
+    settings_path = f"/{lang}/helpline/{helpline.uuid}/settings/"
+    check("settings", response=page.goto(url(live_server, settings_path)))
+    page.locator("#id_settings-emergency_numbers").fill("no number")
+    with page.expect_navigation() as navigation:
+        page.locator('form:has(input[name="form"][value="settings"]) button').click()
+    check("settings with an error", 400, navigation.value)
     check("web chat", response=page.goto(url(live_server, f"/{lang}/helpline/{helpline.uuid}/chat/")))
     check("person's conversation", response=page.goto(url(live_server, f"/{lang}/helpline/chat/{world['token']}/")))
     assert not problems, f"[{lang}] " + "\n".join(problems)

@@ -118,3 +118,87 @@ class WebChatMessageForm(forms.Form):
         error_messages={"required": _("Write your message first.")},
     )
     website = forms.CharField(label=_("Leave this field empty"), required=False)
+
+
+WEEKDAYS = [
+    (0, _("Monday")),
+    (1, _("Tuesday")),
+    (2, _("Wednesday")),
+    (3, _("Thursday")),
+    (4, _("Friday")),
+    (5, _("Saturday")),
+    (6, _("Sunday")),
+]
+
+
+class HelplineSettingsForm(forms.Form):
+    open_weekdays = forms.TypedMultipleChoiceField(
+        label=_("Open days"), choices=WEEKDAYS, coerce=int, required=False, widget=forms.CheckboxSelectMultiple
+    )
+    opens_at = forms.TimeField(
+        label=_("Opens at"), widget=forms.TimeInput(attrs={"class": "govuk-input govuk-input--width-5"}, format="%H:%M")
+    )
+    closes_at = forms.TimeField(
+        label=_("Closes at"),
+        widget=forms.TimeInput(attrs={"class": "govuk-input govuk-input--width-5"}, format="%H:%M"),
+    )
+    outside_hours_message = forms.CharField(
+        label=_("Automatic answer outside hours"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3, "class": "govuk-textarea"}),
+    )
+    emergency_numbers = forms.CharField(
+        label=_("National emergency numbers"),
+        required=False,
+        max_length=2000,
+        help_text=_("One per line, as “name: number”. 112 is always shown first. Empty: the country's national lines."),
+        widget=forms.Textarea(attrs={"rows": 3, "class": "govuk-textarea"}),
+    )
+    retention_days = forms.IntegerField(
+        label=_("Anonymise closed conversations after (days)"),
+        min_value=1,
+        max_value=3650,
+        widget=forms.NumberInput(attrs={"class": "govuk-input govuk-input--width-5"}),
+    )
+    whatsapp_template = forms.CharField(
+        label=_("Approved WhatsApp template"),
+        required=False,
+        max_length=100,
+        widget=forms.TextInput(attrs={"class": "govuk-input govuk-input--width-20"}),
+    )
+    web_chat_enabled = forms.BooleanField(label=_("The web chat is open to the public"), required=False)
+
+    def clean_emergency_numbers(self):
+        numbers = []
+        for number, line in enumerate(self.cleaned_data["emergency_numbers"].splitlines(), start=1):
+            if not line.strip():
+                continue
+            label, sep, value = line.rpartition(":")
+            if not sep or not label.strip() or not any(c.isdigit() for c in value):
+                raise forms.ValidationError(
+                    _("Line %(line)s: write the name, a colon and the number."), params={"line": number}
+                )
+            numbers.append({"label": label.strip()[:100], "number": value.strip()[:30]})
+        return numbers
+
+
+class QuickReplyForm(forms.Form):
+    key = forms.SlugField(
+        label=_("Key"),
+        max_length=60,
+        help_text=_("The same key in every language makes one quick reply, for example: welcome."),
+        widget=forms.TextInput(attrs={"class": "govuk-input govuk-input--width-20"}),
+    )
+    language = forms.ChoiceField(label=_("Language"))
+    title = forms.CharField(label=_("Title"), max_length=120, widget=forms.TextInput(attrs={"class": "govuk-input"}))
+    body = forms.CharField(
+        label=_("Text"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3, "class": "govuk-textarea"})
+    )
+
+    def __init__(self, *args, **kwargs):
+        from django.conf import settings
+
+        super().__init__(*args, **kwargs)
+        self.fields["language"].choices = settings.LANGUAGES
+        self.fields["language"].widget.attrs["class"] = "govuk-select"

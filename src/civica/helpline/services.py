@@ -847,6 +847,14 @@ def note_add(*, actor, conversation: Conversation, body: str) -> InternalNote:
     return note
 
 
+def conversation_viewed(*, actor, conversation: Conversation) -> None:
+    """A conversation may concern a minor or a risk: every opening by an operator is in the access log."""
+    _require(actor, "helpline.operate", conversation.helpline)
+    audit.record_access(
+        actor=actor, instance=conversation, organisation_uuid=_org_uuid(conversation.helpline), reason="conversation"
+    )
+
+
 def contact_reveal(*, actor, conversation: Conversation) -> str:
     """The contact in clear, for operators with the need to know; every reveal is in the access log."""
     _require(actor, "helpline.see_contacts", conversation.helpline)

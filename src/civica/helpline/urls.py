@@ -9,6 +9,7 @@ urlpatterns = [
     path("helpline/<uuid:uuid>/", views.console, name="console"),
     path("helpline/<uuid:uuid>/availability/", views.availability, name="availability"),
     path("helpline/<uuid:uuid>/reports/", views.reports, name="reports"),
+    path("helpline/<uuid:uuid>/settings/", views.helpline_settings, name="settings"),
     path("helpline/conversations/<uuid:uuid>/", views.conversation, name="conversation"),
     path("helpline/conversations/<uuid:uuid>/messages/", views.conversation_messages, name="conversation_messages"),
     path("helpline/<uuid:uuid>/chat/", views.chat_start, name="chat_start"),

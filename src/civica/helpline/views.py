@@ -25,7 +25,9 @@ from .forms import (
     EscalateForm,
     FilterForm,
     FlagsForm,
+    HelplineSettingsForm,
     NoteForm,
+    QuickReplyForm,
     ReplyForm,
     TagsForm,
     WebChatMessageForm,
@@ -98,6 +100,7 @@ def console(request, uuid):
         "operator": operator,
         "is_open": selectors.is_open(helpline),
         "can_report": request.user.has_perm("helpline.view_reports", helpline),
+        "can_manage": request.user.has_perm("helpline.manage", helpline),
         "query": request.GET.urlencode(),
     }
     if request.htmx:
@@ -164,6 +167,7 @@ _ACTIONS = {"reply", "note", "tags", "flags", "assign", "escalate", "take", "ope
 def conversation(request, uuid):
     conversation = _conversation(request, uuid)
     if request.method == "GET":
+        services.conversation_viewed(actor=request.user, conversation=conversation)
         return render(request, "helpline/conversation.html", _conversation_context(request, conversation))
     action = request.POST.get("action", "")
     if action not in _ACTIONS:
@@ -265,6 +269,60 @@ def reports(request, uuid):
         request,
         "helpline/reports.html",
         {"helpline": helpline, "report": selectors.report(user=request.user, helpline=helpline)},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def helpline_settings(request, uuid):
+    """The coordinator's page: hours, the automatic answer, emergency numbers, retention, the WhatsApp
+    template, the web chat, the quick reply library and who answers."""
+    helpline = _helpline(request, uuid, "helpline.manage")
+    initial = {
+        "open_weekdays": helpline.open_weekdays,
+        "opens_at": helpline.opens_at,
+        "closes_at": helpline.closes_at,
+        "outside_hours_message": helpline.outside_hours_message,
+        "emergency_numbers": "\n".join(f"{n['label']}: {n['number']}" for n in helpline.emergency_numbers or []),
+        "retention_days": helpline.retention_days,
+        "whatsapp_template": helpline.whatsapp_template,
+        "web_chat_enabled": helpline.web_chat_enabled,
+    }
+    which = request.POST.get("form") if request.method == "POST" else ""
+    settings_form = HelplineSettingsForm(
+        request.POST if which == "settings" else None, prefix="settings", initial=initial
+    )
+    reply_form = QuickReplyForm(request.POST if which == "reply" else None, prefix="quick")
+    status = 200
+    if which == "settings" and settings_form.is_valid():
+        try:
+            services.helpline_update(actor=request.user, helpline=helpline, data=settings_form.cleaned_data)
+        except ValidationError as error:
+            _apply(settings_form, error)
+        else:
+            messages.success(request, _("The settings are saved."))
+            return redirect("helpline:settings", uuid=helpline.uuid)
+    elif which == "reply" and reply_form.is_valid():
+        try:
+            services.quick_reply_save(actor=request.user, helpline=helpline, **reply_form.cleaned_data)
+        except ValidationError as error:
+            _apply(reply_form, error)
+        else:
+            messages.success(request, _("The quick reply is saved."))
+            return redirect("helpline:settings", uuid=helpline.uuid)
+    if settings_form.errors or reply_form.errors:
+        status = 400
+    return render(
+        request,
+        "helpline/settings.html",
+        {
+            "helpline": helpline,
+            "settings_form": settings_form,
+            "reply_form": reply_form,
+            "quick_replies": selectors.quick_replies(helpline),
+            "operators": selectors.operators_of(helpline),
+        },
+        status=status,
     )
 
 
