@@ -113,6 +113,7 @@ def test_helpline_pages_pass_axe(page, live_server, helpline_world, lang):
         page.locator('form:has(input[name="action"][value="reveal"]) button').click()
     check("conversation with the contact", 200, navigation.value)
     check("reports", response=page.goto(url(live_server, f"/{lang}/helpline/{helpline.uuid}/reports/")))
+    page.context.clear_cookies()  # sign out, to come back as the coordinator
     sign_in(page, live_server, "coordinator@sos.example", PASSWORD, lang)
     settings_path = f"/{lang}/helpline/{helpline.uuid}/settings/"
     check("settings", response=page.goto(url(live_server, settings_path)))
