@@ -13,25 +13,29 @@ import logging
 
 from aiosmtpd.controller import Controller
 from django.conf import settings
-from django.db import close_old_connections
+from django.db import close_old_connections, connections
 
 from . import selectors, services
 
 logger = logging.getLogger(__name__)
 
 
-def _ingest(raw: bytes, recipients: list[str]) -> dict:
+def _ingest_in_worker(raw: bytes, recipients: list[str]) -> dict:
+    """The SMTP server's executor threads hold database connections of their own: drop stale ones."""
     close_old_connections()
     try:
         return services.email_ingest(raw, recipients)
     finally:
-        close_old_connections()
+        connections.close_all()  # this thread's own connections; the pool may reuse the thread much later
 
 
 def _known_recipient(address: str) -> bool:
     close_old_connections()
-    local, _at, domain = address.lower().partition("@")
-    return selectors.helpline_by_email(f"{local.partition('+')[0]}@{domain}") is not None
+    try:
+        local, _at, domain = address.lower().partition("@")
+        return selectors.helpline_by_email(f"{local.partition('+')[0]}@{domain}") is not None
+    finally:
+        connections.close_all()  # this thread's own connections; the pool may reuse the thread much later
 
 
 class HelplineHandler:
@@ -52,7 +56,7 @@ class HelplineHandler:
             raw = raw.encode("utf-8", "surrogateescape")
         loop = asyncio.get_running_loop()
         try:
-            result = await loop.run_in_executor(None, _ingest, raw, list(envelope.rcpt_tos))
+            result = await loop.run_in_executor(None, _ingest_in_worker, raw, list(envelope.rcpt_tos))
         except Exception:
             logger.exception("The helpline could not store a message")
             return "451 4.3.0 Try again later"
@@ -89,7 +93,7 @@ def imap_poll(connection: imaplib.IMAP4 | None = None) -> list[dict]:
             raw = next((p[1] for p in parts or [] if isinstance(p, tuple) and len(p) > 1), None)
             if status != "OK" or raw is None:
                 continue
-            results.append(_ingest(raw, []))
+            results.append(services.email_ingest(raw, []))
             connection.store(number, "+FLAGS", "\\Seen")
     finally:
         if own:
