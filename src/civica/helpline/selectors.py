@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import statistics
 from collections import Counter, defaultdict
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from django.db.models import QuerySet
 from django.utils import timezone
@@ -246,7 +246,7 @@ def report(*, user, helpline: Helpline, since: datetime | None = None) -> dict:
     if since is not None:
         rows = rows.filter(created_at__gte=since)
     by_channel: Counter = Counter()
-    by_month: dict[str, Counter] = defaultdict(Counter)
+    by_month: dict[date, Counter] = defaultdict(Counter)
     topics: Counter = Counter()
     first, resolution = [], []
     escalated = risk = 0
@@ -254,7 +254,8 @@ def report(*, user, helpline: Helpline, since: datetime | None = None) -> dict:
         "channel", "created_at", "first_response_at", "closed_at", "tags", "at_risk", "case_reference"
     ).iterator():
         by_channel[channel] += 1
-        by_month[timezone.localtime(created).strftime("%Y-%m")][channel] += 1
+        local = timezone.localtime(created)
+        by_month[date(local.year, local.month, 1)][channel] += 1
         topics.update(tags or [])
         if first_at:
             first.append(first_at - created)

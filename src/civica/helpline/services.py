@@ -616,6 +616,9 @@ def _email_send(conversation: Conversation, message: Message) -> None:
         .values_list("external_id", flat=True)
     )
     headers = {"Message-ID": message_id}
+    if message.direction == Message.Direction.AUTOMATIC:
+        # RFC 3834: other robots must not answer the automatic answer (no out-of-office ping-pong).
+        headers["Auto-Submitted"] = "auto-replied"
     if inbound:
         headers["In-Reply-To"] = inbound[-1]
     if thread:

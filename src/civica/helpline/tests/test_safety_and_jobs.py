@@ -143,3 +143,18 @@ def test_closed_conversations_are_anonymised_after_the_retention_period(world):
 def test_open_conversations_are_never_anonymised(world):
     services.web_start(helpline=world["helpline"], body="ciao")
     assert services.conversations_anonymise(timezone.now() + timedelta(days=5000)) == 0
+
+
+def test_automatic_answer_by_email_says_it_is_automatic(world, django_capture_on_commit_callbacks):
+    helpline = world["helpline"]
+    helpline.open_weekdays = []
+    helpline.save()
+    raw = (
+        b"From: chiara@example.org\r\nTo: ascolto@sos.example\r\nSubject: aiuto\r\n"
+        b"Message-ID: <auto@example.org>\r\n\r\nCiao"
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        services.email_ingest(raw)
+    [sent] = mail.outbox
+    assert sent.extra_headers["Auto-Submitted"] == "auto-replied"
+    assert sent.extra_headers["In-Reply-To"] == "<auto@example.org>"
