@@ -14,6 +14,7 @@ from ninja.parser import Parser
 from civica.accounts.api import router as accounts_router
 from civica.cases.api import router as cases_router
 from civica.groups.api import router as groups_router
+from civica.helpline.api import router as helpline_router
 from civica.mediation.api import router as mediation_router
 from civica.organisations.api import router as organisations_router
 from civica.sdg.api import router as sdg_router
@@ -46,6 +47,7 @@ api.add_router("/", mediation_router)
 api.add_router("/", timebank_router)
 api.add_router("/groups/sdg", sdg_router)
 api.add_router("/", groups_router)
+api.add_router("/", helpline_router)
 
 # Pydantic's error types, said in the reader's language.
 _MESSAGES = {
