@@ -64,3 +64,12 @@ def test_reply_through_the_api_and_bad_input(client, world, conversations, djang
     assert sent.status_code == 201 and sent.json()["body"] == "Ciao"
     other_url = f"/api/v1/helpline/conversations/{other.uuid}/reply"
     assert client.post(other_url, {"body": "x"}, content_type="application/json", **headers).status_code == 404
+
+
+def test_the_helpline_endpoints_are_in_the_openapi_document(client, db):
+    paths = client.get("/api/v1/openapi.json").json()["paths"]
+    assert {
+        "/api/v1/helpline/{helpline}/conversations",
+        "/api/v1/helpline/conversations/{uuid}",
+        "/api/v1/helpline/conversations/{uuid}/reply",
+    } <= set(paths)
