@@ -91,8 +91,10 @@ def _json_contains_supported() -> bool:
 
 
 def _tag_filter(found, tag):
-    # SQLite has no JSON containment: match the quoted tag inside the stored list.
-    return found.filter(tags__icontains=f'"{tag}"')
+    # SQLite has no JSON containment: match the tag as JSON encodes it inside the stored list.
+    import json
+
+    return found.filter(tags__icontains=json.dumps(tag))
 
 
 def conversation_get(*, user, uuid) -> Conversation:

@@ -118,6 +118,9 @@ def helpline_create(*, actor, organisation, data: dict) -> Helpline:
 def helpline_update(*, actor, helpline: Helpline, data: dict) -> Helpline:
     _require(actor, "helpline.manage", helpline)
     before = audit.snapshot(helpline)
+    opens, closes = data.get("opens_at", helpline.opens_at), data.get("closes_at", helpline.closes_at)
+    if opens and closes and opens >= closes:
+        raise ValidationError({"closes_at": _("The helpline must close after it opens.")})
     for name, value in data.items():
         if name in {
             "name",
@@ -132,8 +135,6 @@ def helpline_update(*, actor, helpline: Helpline, data: dict) -> Helpline:
             "time_zone",
         }:
             setattr(helpline, name, value)
-    if helpline.opens_at and helpline.closes_at and helpline.opens_at >= helpline.closes_at:
-        raise ValidationError({"closes_at": _("The helpline must close after it opens.")})
     helpline.save()
     audit.record_change(
         actor=actor,

@@ -174,6 +174,10 @@ def test_console_filters_by_channel_state_and_flag(client, world, conversation):
     risky = client.get(url, {"f-flag": "risk"}).context["page"]
     assert [c.channel for c in risky] == ["web"]
     assert client.get(url, {"f-state": "closed"}).context["page"].paginator.count == 0
+    services.conversation_tag(actor=world["volunteer"], conversation=conversation, tags="σχολείο, famiglia")
+    assert [c.pk for c in client.get(url, {"f-tag": "σχολείο"}).context["page"]] == [conversation.pk]
+    assert [c.pk for c in client.get(url, {"f-tag": "famiglia"}).context["page"]] == [conversation.pk]
+    assert client.get(url, {"f-tag": "famig"}).context["page"].paginator.count == 0
     fragment = client.get(url, HTTP_HX_REQUEST="true")
     assert b"<html" not in fragment.content and b"conversation-list" in fragment.content
 
