@@ -15,6 +15,7 @@ from civica.accounts.api import router as accounts_router
 from civica.cases.api import router as cases_router
 from civica.events.api import router as events_router
 from civica.groups.api import router as groups_router
+from civica.helpline.api import router as helpline_router
 from civica.hub.api import router as hub_router
 from civica.mediation.api import router as mediation_router
 from civica.organisations.api import router as organisations_router
@@ -56,6 +57,7 @@ api.add_router("/", events_router)
 api.add_router("/", partnerships_router)
 api.add_router("/", strategy_router)
 api.add_router("/", protection_router)
+api.add_router("/", helpline_router)
 
 # Pydantic's error types, said in the reader's language.
 _MESSAGES = {

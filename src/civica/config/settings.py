@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "civica.partnerships",
     "civica.strategy",
     "civica.protection",
+    "civica.helpline",
     "civica.demo",
 ]
 
@@ -261,3 +262,25 @@ CIVICA_PROTECTION_SMALL_COUNT = int(os.environ.get("CIVICA_PROTECTION_SMALL_COUN
 CIVICA_PROTECTION_RETENTION_DAYS = int(os.environ.get("CIVICA_PROTECTION_RETENTION_DAYS", str(5 * 365)))
 # How long emergency ("break the glass") access lasts once granted.
 CIVICA_PROTECTION_EMERGENCY_HOURS = int(os.environ.get("CIVICA_PROTECTION_EMERGENCY_HOURS", "12"))
+# --- Youth helpline -------------------------------------------------------------------------------
+# WhatsApp Cloud API: the app secret signs every webhook delivery (X-Hub-Signature-256); the verify
+# token answers Meta's subscription handshake; replies go to {graph url}/{version}/{phone number id}/messages.
+CIVICA_WHATSAPP_APP_SECRET = os.environ.get("CIVICA_WHATSAPP_APP_SECRET", "")
+CIVICA_WHATSAPP_VERIFY_TOKEN = os.environ.get("CIVICA_WHATSAPP_VERIFY_TOKEN", "")
+CIVICA_WHATSAPP_TOKEN = os.environ.get("CIVICA_WHATSAPP_TOKEN", "")
+CIVICA_WHATSAPP_GRAPH_URL = os.environ.get("CIVICA_WHATSAPP_GRAPH_URL", "https://graph.facebook.com").rstrip("/")
+CIVICA_WHATSAPP_API_VERSION = os.environ.get("CIVICA_WHATSAPP_API_VERSION", "v21.0")
+CIVICA_WHATSAPP_TIMEOUT_SECONDS = float(os.environ.get("CIVICA_WHATSAPP_TIMEOUT_SECONDS", "10"))
+# The inbound e-mail gateway (`civica mail-gateway`) and its alternative, IMAP polling (`civica mail-poll`).
+CIVICA_MAIL_GATEWAY_HOST = os.environ.get("CIVICA_MAIL_GATEWAY_HOST", "127.0.0.1")
+CIVICA_MAIL_GATEWAY_PORT = int(os.environ.get("CIVICA_MAIL_GATEWAY_PORT", "2525"))
+CIVICA_MAIL_GATEWAY_MAX_BYTES = int(os.environ.get("CIVICA_MAIL_GATEWAY_MAX_BYTES", str(10 * 1024 * 1024)))
+CIVICA_IMAP_HOST = os.environ.get("CIVICA_IMAP_HOST", "")
+CIVICA_IMAP_PORT = int(os.environ.get("CIVICA_IMAP_PORT", "993"))
+CIVICA_IMAP_USER = os.environ.get("CIVICA_IMAP_USER", "")
+CIVICA_IMAP_PASSWORD = os.environ.get("CIVICA_IMAP_PASSWORD", "")
+CIVICA_IMAP_FOLDER = os.environ.get("CIVICA_IMAP_FOLDER", "INBOX")
+CIVICA_IMAP_SSL = env_bool("CIVICA_IMAP_SSL", True)
+# The anonymous web chat: at most this many new conversations or messages per address and window.
+CIVICA_HELPLINE_WEB_RATE = int(os.environ.get("CIVICA_HELPLINE_WEB_RATE", "10"))
+CIVICA_HELPLINE_WEB_RATE_SECONDS = int(os.environ.get("CIVICA_HELPLINE_WEB_RATE_SECONDS", "600"))

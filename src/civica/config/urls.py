@@ -5,6 +5,7 @@ from django.views.i18n import JavaScriptCatalog
 
 from civica.core.views import healthz
 from civica.directory.api_hsds import api as hsds_api
+from civica.helpline.views import whatsapp_webhook
 
 from .api import api
 
@@ -15,6 +16,8 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("api/v1/", api.urls),
     path("api/hsds/", hsds_api.urls),
+    # Outside the language prefix: Meta calls one fixed address.
+    path("helpline/whatsapp/webhook", whatsapp_webhook, name="helpline_whatsapp_webhook"),
 ]
 
 urlpatterns += i18n_patterns(
@@ -33,6 +36,7 @@ urlpatterns += i18n_patterns(
     path("partnerships/", include("civica.partnerships.urls")),
     path("", include("civica.strategy.urls")),
     path("", include("civica.protection.urls")),
+    path("", include("civica.helpline.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),

@@ -29,6 +29,7 @@ from civica.organisations.models import Organisation, Territory
 
 from .events import load_events
 from .groups import load_groups
+from .helpline import load_helpline
 from .hub import load_hub
 from .partnerships import load_partnerships
 from .protection import load_protection
@@ -145,6 +146,7 @@ def demo_load(*, pdf_copies: bool = True) -> DemoReport:
         return _person(email, first_name, last_name, language, report.password, report)
 
     load_time_bank(by_slug, person, report)
+    load_helpline(by_slug, person, report)
     load_groups()
     load_strategy()
     load_protection(by_slug, person, report)

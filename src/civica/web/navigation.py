@@ -24,6 +24,7 @@ MODULES = [
     Module(_("Time bank"), "timebank:home"),
     Module(_("Groups"), "groups:directory"),
     Module(_("Strategies"), "strategy:index"),
+    Module(_("Helpline"), "helpline:home", needs_login=True),
     Module(_("Services"), "directory:directory"),
     Module(_("Coordination centres"), "hub:centres"),
     Module(_("Events"), "events:list"),
