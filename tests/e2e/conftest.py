@@ -196,3 +196,51 @@ def assert_accessible(page):
     """axe-core (WCAG 2.2 A/AA and best practices) finds nothing on the page as it is now."""
     violations = axe_violations(page)
     assert not violations, format_violations(violations, page.url)
+
+
+class PageChecker:
+    """Visits pages and collects every problem (status, `<html lang>`, axe), so one run shows them all.
+
+    Every axe walk uses it: one test per (group of pages, language) signs in once and walks its pages.
+    """
+
+    def __init__(self, page, live_server, lang):
+        self.page, self.live_server, self.lang = page, live_server, lang
+        self.problems: list[str] = []
+        self.checked: list[str] = []
+
+    def visit(self, path: str, status: int = 200, label: str = ""):
+        response = self.page.goto(url(self.live_server, path))
+        if response is None or response.status != status:
+            got = response.status if response else "no response"
+            self.problems.append(f"{label or path}: HTTP {got}, expected {status}")
+        self.check(label or path)
+        return response
+
+    def check(self, label: str):
+        """The page as it is now: its language and axe."""
+        self.checked.append(label)
+        lang = html_lang(self.page)
+        if lang != self.lang:
+            self.problems.append(f"{label} ({self.page.url}): <html lang={lang!r}>, expected {self.lang!r}")
+        violations = axe_violations(self.page)
+        if violations:
+            self.problems.append(format_violations(violations, f"{label} ({self.page.url})"))
+
+    def submit(self, form="main form[method=post]", label: str = "", button=None, expect_status: int | None = None):
+        """Send a form (a selector or a locator) with its first submit button, or `button` (idem)."""
+        form = self.page.locator(form).first if isinstance(form, str) else form
+        if button is None:
+            button = form.locator('button[type="submit"]').first
+        elif isinstance(button, str):
+            button = form.locator(button).first
+        with self.page.expect_navigation() as navigation:
+            button.click()
+        response = navigation.value
+        if expect_status is not None and (response is None or response.status != expect_status):
+            self.problems.append(f"{label}: HTTP {response.status if response else None}, expected {expect_status}")
+        self.check(label)
+
+    def assert_clean(self):
+        assert self.checked, "no page was checked"
+        assert not self.problems, f"[{self.lang}] {len(self.problems)} problem(s):\n" + "\n".join(self.problems)

@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from .conftest import LANGUAGES, axe_violations, format_violations, html_lang, sign_in, url
+from .conftest import LANGUAGES, PageChecker, axe_violations, format_violations, sign_in, url
 
 pytestmark = pytest.mark.browser
 
@@ -24,46 +24,6 @@ CONFIDENTIAL_ADMIN = "cristina.vasile@anais.example"  # admin of Asociația Anai
 PUBLIC_ORGANISATION = "dimos-athinaion"
 CONFIDENTIAL_ORGANISATION = "asociatia-anais"
 PRIVATE_ORGANISATION = "stegi-filoxenias-athinas"  # neither public nor its contacts
-
-
-class PageChecker:
-    """Visits pages and collects every problem, so one run shows them all."""
-
-    def __init__(self, page, live_server, lang):
-        self.page, self.live_server, self.lang = page, live_server, lang
-        self.problems: list[str] = []
-        self.checked: list[str] = []
-
-    def visit(self, path: str, status: int = 200, label: str = ""):
-        response = self.page.goto(url(self.live_server, path))
-        if response is None or response.status != status:
-            got = response.status if response else "no response"
-            self.problems.append(f"{label or path}: HTTP {got}, expected {status}")
-        self.check(label or path)
-        return response
-
-    def check(self, label: str):
-        """The page as it is now: its language and axe."""
-        self.checked.append(label)
-        lang = html_lang(self.page)
-        if lang != self.lang:
-            self.problems.append(f"{label} ({self.page.url}): <html lang={lang!r}>, expected {self.lang!r}")
-        violations = axe_violations(self.page)
-        if violations:
-            self.problems.append(format_violations(violations, f"{label} ({self.page.url})"))
-
-    def submit(self, form_selector: str = "main form[method=post]", label: str = "", expect_status: int | None = None):
-        form = self.page.locator(form_selector).first
-        with self.page.expect_navigation() as navigation:
-            form.locator('button[type="submit"]').first.click()
-        response = navigation.value
-        if expect_status is not None and (response is None or response.status != expect_status):
-            self.problems.append(f"{label}: HTTP {response.status if response else None}, expected {expect_status}")
-        self.check(label)
-
-    def assert_clean(self):
-        assert self.checked, "no page was checked"
-        assert not self.problems, f"[{self.lang}] {len(self.problems)} problem(s):\n" + "\n".join(self.problems)
 
 
 @pytest.fixture

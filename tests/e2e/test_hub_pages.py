@@ -6,47 +6,12 @@ import re
 
 import pytest
 
-from .conftest import LANGUAGES, axe_violations, format_violations, html_lang, sign_in, url
+from .conftest import LANGUAGES, PageChecker, sign_in, url
 
 pytestmark = pytest.mark.browser
 
 CENTRE_STAFF = "eleni.papadopoulou@athens.example"
 MEMBER_STAFF = "dimitra.alexiou@nomiki.example"
-
-
-class PageChecker:
-    """Visits pages and collects every problem, so one run shows them all (as in test_accessibility)."""
-
-    def __init__(self, page, live_server, lang):
-        self.page, self.live_server, self.lang = page, live_server, lang
-        self.problems: list[str] = []
-        self.checked: list[str] = []
-
-    def visit(self, path: str, status: int = 200, label: str = ""):
-        response = self.page.goto(url(self.live_server, path))
-        if response is None or response.status != status:
-            got = response.status if response else "no response"
-            self.problems.append(f"{label or path}: HTTP {got}, expected {status}")
-        self.check(label or path)
-        return response
-
-    def check(self, label: str):
-        self.checked.append(label)
-        lang = html_lang(self.page)
-        if lang != self.lang:
-            self.problems.append(f"{label} ({self.page.url}): <html lang={lang!r}>, expected {self.lang!r}")
-        violations = axe_violations(self.page)
-        if violations:
-            self.problems.append(format_violations(violations, f"{label} ({self.page.url})"))
-
-    def submit(self, form, button=None, label: str = ""):
-        with self.page.expect_navigation():
-            (button or form.locator('button[type="submit"]').first).click()
-        self.check(label)
-
-    def assert_clean(self):
-        assert self.checked, "no page was checked"
-        assert not self.problems, f"[{self.lang}] {len(self.problems)} problem(s):\n" + "\n".join(self.problems)
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

@@ -9,47 +9,13 @@ from datetime import timedelta
 
 import pytest
 
-from .conftest import LANGUAGES, axe_violations, format_violations, html_lang, sign_in, url
+from .conftest import LANGUAGES, PageChecker, axe_violations, format_violations, sign_in, url
 
 pytestmark = pytest.mark.browser
 
 COORDINATOR = "eleni.papadopoulou@athens.example"
 MEMBER = "dimitra.alexiou@nomiki.example"
 CENTRE = "accmr"
-
-
-class PageChecker:
-    """Visits pages and collects every problem, so one run shows them all."""
-
-    def __init__(self, page, live_server, lang):
-        self.page, self.live_server, self.lang = page, live_server, lang
-        self.problems: list[str] = []
-        self.checked: list[str] = []
-
-    def visit(self, path: str, status: int = 200, label: str = ""):
-        response = self.page.goto(url(self.live_server, path))
-        if response is None or response.status != status:
-            self.problems.append(f"{label or path}: HTTP {response.status if response else None}, expected {status}")
-        self.check(label or path)
-        return response
-
-    def check(self, label: str):
-        self.checked.append(label)
-        lang = html_lang(self.page)
-        if lang != self.lang:
-            self.problems.append(f"{label} ({self.page.url}): <html lang={lang!r}>, expected {self.lang!r}")
-        violations = axe_violations(self.page)
-        if violations:
-            self.problems.append(format_violations(violations, f"{label} ({self.page.url})"))
-
-    def submit(self, form_selector: str, label: str, button: str = 'button[type="submit"]'):
-        with self.page.expect_navigation():
-            self.page.locator(form_selector).first.locator(button).first.click()
-        self.check(label)
-
-    def assert_clean(self):
-        assert self.checked, "no page was checked"
-        assert not self.problems, f"[{self.lang}] {len(self.problems)} problem(s):\n" + "\n".join(self.problems)
 
 
 @pytest.fixture

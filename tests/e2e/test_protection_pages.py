@@ -5,7 +5,13 @@ import datetime
 
 import pytest
 
-from .conftest import LANGUAGES, assert_accessible, axe_violations, format_violations, html_lang, sign_in, url
+from .conftest import (
+    LANGUAGES,
+    PageChecker,
+    assert_accessible,
+    sign_in,
+    url,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -16,30 +22,16 @@ NGO = "cristina.vasile@anais.example"
 LEAD = "dgaspc-sector-1"
 
 
-class Walk:
-    def __init__(self, page, live_server, lang):
-        self.page, self.live_server, self.lang = page, live_server, lang
-        self.problems: list[str] = []
+class Walk(PageChecker):
+    """The common checker, with paths given without their language prefix."""
 
     def visit(self, path: str, status: int = 200):
-        response = self.page.goto(url(self.live_server, f"/{self.lang}{path}"))
-        if response is None or response.status != status:
-            self.problems.append(f"{path}: HTTP {response.status if response else None}, expected {status}")
-        self.check(path)
-
-    def check(self, label):
-        if html_lang(self.page) != self.lang:
-            self.problems.append(f"{label}: <html lang={html_lang(self.page)!r}>")
-        violations = axe_violations(self.page)
-        if violations:
-            self.problems.append(format_violations(violations, f"{label} ({self.page.url})"))
+        return super().visit(f"/{self.lang}{path}", status, label=path)
 
     def submit_empty(self, path: str):
         """The page's form sent empty: the error summary and the fields with their errors."""
         self.page.goto(url(self.live_server, f"/{self.lang}{path}"))
-        with self.page.expect_navigation():
-            self.page.locator("main form[method=post] button[type=submit]").first.click()
-        self.check(f"{path} (errors)")
+        self.submit(label=f"{path} (errors)")
 
 
 def references():
@@ -86,7 +78,7 @@ def test_every_protection_page_is_accessible(new_context, live_server, demo_worl
     walk.visit("/protection/")
     walk.visit(f"/protection/{one}/")
     walk.visit(f"/protection/referrals/{second.referrals.get().uuid}/")
-    assert not walk.problems, f"[{lang}] {len(walk.problems)} problem(s):\n" + "\n".join(walk.problems)
+    walk.assert_clean()
 
 
 def click(page, name):
