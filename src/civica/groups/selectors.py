@@ -288,3 +288,8 @@ def follow_up_detail(*, user, uuid) -> FollowUp:
         .prefetch_related("sdg_indicators__target")
         .get(uuid=uuid)
     )
+
+
+def group_member_by_email(group: Group, email: str):
+    """The group's member with this e-mail (any case), or None: owners of points are members."""
+    return get_user_model().objects.filter(email__iexact=email, group_memberships__group=group).first()

@@ -506,15 +506,7 @@ def point_add(request, uuid, theme_id):
     form = _point_form(minutes_row, theme, request.POST)
     if form.is_valid():
         data = form.cleaned_data
-        owner = None
-        if data["owner_email"]:
-            owner = (
-                get_user_model()
-                .objects.filter(email__iexact=data["owner_email"], group_memberships__group=minutes_row.meeting.group)
-                .first()
-            )
-            if owner is None:
-                form.add_error("owner_email", _("This person is not a member of the group."))
+        owner = _owner_from(form, minutes_row)
         if not form.errors:
             try:
                 services.point_add(
@@ -690,9 +682,7 @@ def _owner_from(form, minutes_row):
     email = form.cleaned_data.get("owner_email")
     if not email:
         return None
-    owner = (
-        get_user_model().objects.filter(email__iexact=email, group_memberships__group=minutes_row.meeting.group).first()
-    )
+    owner = selectors.group_member_by_email(minutes_row.meeting.group, email)
     if owner is None:
         form.add_error("owner_email", _("This person is not a member of the group."))
     return owner
