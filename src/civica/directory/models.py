@@ -236,6 +236,11 @@ class Location(Translatable, HSDSRecord):
             "the API, exports, search or the map."
         ),
     )
+    is_published = models.BooleanField(
+        _("published"),
+        default=True,
+        help_text=_("A place a member organisation adds stays out of public view until the centre approves it."),
+    )
     territory = models.ForeignKey(
         "organisations.Territory",
         verbose_name=_("territory or district"),

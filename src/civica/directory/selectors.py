@@ -180,6 +180,28 @@ def revisions_to_review(user) -> QuerySet[ServiceRevision]:
     ).select_related("organization", "service", "proposed_by")
 
 
+def territories_with_public_places() -> QuerySet[Territory]:
+    """The territories (and their parents) of public places: the directory's territory filter."""
+    used = visibility.public(Location).filter(territory__isnull=False).values("territory_id")
+    return (Territory.objects.filter(pk__in=used) | Territory.objects.filter(children__in=used)).distinct()
+
+
+def places_to_review(user) -> QuerySet[Location]:
+    """Places member organisations added that wait for this person's centre to approve them."""
+    centres = organisation_selectors.organisation_ids_with_role(user)
+    return (
+        Location.objects.filter(is_published=False, organization__centre_id__in=centres)
+        .select_related("organization")
+        .prefetch_related("addresses")
+        .order_by("organization__name", "name")
+    )
+
+
+def place_to_review_get(*, user, location_id) -> Location:
+    """One of those places; DoesNotExist for anyone who does not review it."""
+    return places_to_review(user).get(id=location_id)
+
+
 def revisions_proposed_by_my_organisations(user) -> QuerySet[ServiceRevision]:
     return ServiceRevision.objects.filter(organization__in=editable_organizations(user)).select_related(
         "organization", "service"

@@ -317,6 +317,7 @@ def location_add(
     location_type: str = "physical",
     url: str = "",
     location_id=None,
+    is_published: bool = True,
 ) -> Location:
 
     location = Location.objects.create(
@@ -328,6 +329,7 @@ def location_add(
         longitude=longitude,
         territory=territory,
         is_confidential=is_confidential,
+        is_published=is_published,
         url=url,
     )
     if address_1:
@@ -404,7 +406,10 @@ def location_create(
     services=(),
 ) -> Location:
     """A member organisation's staff add a place where they work, from a page (not only by import),
-    optionally naming their services offered there. A shelter's place is marked confidential here."""
+    optionally naming their services offered there. A shelter's place is marked confidential here.
+
+    Like a service change, the place (and the services it places there) stays out of public view until
+    the centre approves it (`location_publish`); the centre's own staff publish at once."""
     from .models import ServiceAtLocation
 
     if not actor.has_perm("directory.propose", organization):
@@ -435,6 +440,7 @@ def location_create(
         longitude=longitude,
         territory=territory,
         is_confidential=is_confidential,
+        is_published=actor.has_perm("directory.review", organization),
     )
     for service in services:
         ServiceAtLocation.objects.create(service=service, location=location)
@@ -447,6 +453,7 @@ def location_create(
         after={
             "name": location.name,
             "is_confidential": location.is_confidential,
+            "is_published": location.is_published,
             "services": [str(service.id) for service in services],
         },
         organisation_uuid=organization.organisation.uuid if organization.organisation else None,
@@ -458,5 +465,27 @@ def location_create(
         context={"organisation": organization.name, "name": location.name},
         url=reverse("directory:organization", kwargs={"organization_id": organization.id}),
         exclude=actor,
+    )
+    return location
+
+
+@transaction.atomic
+def location_publish(*, actor, location: Location) -> Location:
+    """The centre approves a place a member organisation added: it (and the services placed there)
+    appears in public pages, the API, exports, search and the map, unless it is confidential."""
+    organization = location.organization
+    if organization is None or not actor.has_perm("directory.review", organization):
+        raise PermissionDenied("directory.review")
+    if location.is_published:
+        return location
+    location.is_published = True
+    location.save(update_fields=["is_published"])
+    audit.record_change(
+        actor=actor,
+        instance=location,
+        action="update",
+        before={"is_published": False},
+        after={"is_published": True},
+        organisation_uuid=organization.organisation.uuid if organization.organisation else None,
     )
     return location

@@ -13,6 +13,7 @@ urlpatterns = [
     path("directory/organizations/<uuid:organization_id>/", views.organization, name="organization"),
     path("directory/organizations/<uuid:organization_id>/new-service/", views.propose, name="propose"),
     path("directory/organizations/<uuid:organization_id>/new-place/", views.location_new, name="location_new"),
+    path("directory/places/<uuid:location_id>/publish/", views.location_publish, name="location_publish"),
     path("directory/manage/", views.manage, name="manage"),
     path("directory/places/<uuid:location_id>/confidential/", views.location_confidential, name="confidential"),
     path("directory/changes/<uuid:uuid>/", views.revision, name="revision"),

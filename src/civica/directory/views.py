@@ -14,21 +14,14 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from civica.organisations.models import Territory
-
 from . import confirmations, selectors, services
 from .forms import DirectoryFilterForm, ImportForm, LocationForm, RejectForm, ServiceForm
 from .hsds_import import HSDSImportError
 from .models import Location, Organization, Service, ServiceRevision
 
 
-def _territories():
-    used = Location.objects.filter(territory__isnull=False, is_confidential=False).values("territory_id")
-    return Territory.objects.filter(pk__in=used) | Territory.objects.filter(children__in=used)
-
-
 def _filters(request) -> tuple[DirectoryFilterForm, selectors.Filters]:
-    form = DirectoryFilterForm(request.GET or None, territories=_territories().distinct())
+    form = DirectoryFilterForm(request.GET or None, territories=selectors.territories_with_public_places())
     data = form.cleaned_data if form.is_valid() else {}
     territory = data.get("territory")
     filters = selectors.Filters(
@@ -104,6 +97,7 @@ def manage(request):
         "organizations": selectors.editable_organizations(request.user),
         "services": selectors.services_to_manage(request.user),
         "to_review": selectors.revisions_to_review(request.user),
+        "places_to_review": selectors.places_to_review(request.user),
         "proposed": selectors.revisions_proposed_by_my_organisations(request.user),
         "may_import": bool(selectors.importing_centres(request.user)),
     }
@@ -302,10 +296,28 @@ def location_new(request, organization_id):
     )
     if request.method == "POST" and form.is_valid():
         try:
-            services.location_create(actor=request.user, organization=organization_record, **form.cleaned_data)
+            location = services.location_create(
+                actor=request.user, organization=organization_record, **form.cleaned_data
+            )
         except ValidationError as error:
             _apply_errors(form, error)
         else:
-            messages.success(request, _("The place is added."))
+            if location.is_published:
+                messages.success(request, _("The place is added."))
+            else:
+                messages.success(request, _("The place is added. It appears publicly once the centre approves it."))
             return redirect("directory:manage")
     return render(request, "directory/location_new.html", {"form": form, "organization": organization_record})
+
+
+@login_required
+@require_POST
+def location_publish(request, location_id):
+    """The centre approves a place a member organisation added."""
+    try:
+        location = selectors.place_to_review_get(user=request.user, location_id=location_id)
+    except (Location.DoesNotExist, ValidationError) as error:
+        raise Http404 from error
+    services.location_publish(actor=request.user, location=location)
+    messages.success(request, _("The place is now public: %(name)s") % {"name": location.name})
+    return redirect("directory:manage")

@@ -3,7 +3,7 @@ exports, the search index and the map.
 
 A confidential location (a shelter) disappears with everything that would reveal it: its addresses,
 phones, contacts, schedules, accessibility notes, languages and the service_at_location rows that
-place a service there. A service the centre has not yet approved is not public either."""
+place a service there. A service or a place the centre has not yet approved is not public either."""
 
 from django.db.models import Q, QuerySet
 
@@ -11,7 +11,7 @@ from .models import Contact, Location, Phone, Service, ServiceAtLocation
 
 
 def _hidden():
-    locations = Location.objects.filter(is_confidential=True).values("id")
+    locations = Location.objects.filter(Q(is_confidential=True) | Q(is_published=False)).values("id")
     services = Service.objects.filter(is_published=False).values("id")
     placements = ServiceAtLocation.objects.filter(Q(location_id__in=locations) | Q(service_id__in=services)).values(
         "id"
@@ -43,7 +43,7 @@ def public(model) -> QuerySet:
         if column in columns:
             exclude |= Q(**{f"{column}__in": ids})
     if model is Location:
-        exclude |= Q(is_confidential=True)
+        exclude |= Q(is_confidential=True) | Q(is_published=False)
     if model is Service:
         exclude |= Q(is_published=False)
     if model is ServiceAtLocation:

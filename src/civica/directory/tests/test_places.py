@@ -82,3 +82,97 @@ def test_the_page(provider, client):
     )
     assert response.status_code == 302
     assert Location.objects.get(name="Office").organization == record
+
+
+def _public_place_ids():
+    from civica.directory import visibility
+
+    return set(visibility.public(Location).values_list("id", flat=True)), set(
+        visibility.public(ServiceAtLocation).values_list("location_id", flat=True)
+    )
+
+
+def test_a_members_place_stays_out_of_public_view_until_the_centre_approves_it(provider, client):
+    """Bottom-up mapping: a place (and the published service placed there) goes live only after review,
+    like a service change; the public pages, API, exports and map all read through visibility.public."""
+    record, service, people = provider
+    location = services.location_create(
+        actor=people["ngo_staff"],
+        organization=record,
+        name="Day centre",
+        address_1="Odos 5",
+        city="Athens",
+        postal_code="10431",
+        services=[service],
+    )
+    assert not location.is_published
+    locations, placements = _public_place_ids()
+    assert location.id not in locations and location.id not in placements
+    client.force_login(people["centre_staff"])
+    page = client.get("/en/directory/manage/").content.decode()
+    assert "Day centre" in page and "Places waiting for your review" in page
+    response = client.get(f"/api/hsds/services/{service.id}")
+    assert "Odos 5" not in response.content.decode()
+
+    # Neither the provider nor another centre's staff may approve it (404), and nothing changes.
+    for person in (people["ngo_staff"], people["ngo_member"]):
+        client.force_login(person)
+        assert client.post(f"/en/directory/places/{location.id}/publish/").status_code == 404
+        with pytest.raises(PermissionDenied):
+            services.location_publish(actor=person, location=location)
+    location.refresh_from_db()
+    assert not location.is_published
+
+    client.force_login(people["centre_staff"])
+    assert client.get(f"/en/directory/places/{location.id}/publish/").status_code == 405
+    assert client.post(f"/en/directory/places/{location.id}/publish/").status_code == 302
+    location.refresh_from_db()
+    assert location.is_published
+    locations, placements = _public_place_ids()
+    assert location.id in locations and location.id in placements
+    assert "Odos 5" in client.get(f"/api/hsds/services/{service.id}").content.decode()
+    assert "Places waiting for your review" not in client.get("/en/directory/manage/").content.decode()
+
+
+def test_a_person_who_also_reviews_for_the_centre_publishes_a_place_at_once(provider):
+    from civica.organisations.services import membership_add
+
+    record, service, people = provider
+    membership_add(actor=None, organisation=record.organisation, user=people["centre_staff"], role="staff")
+    location = services.location_create(
+        actor=people["centre_staff"], organization=record, name="Info point", services=[service]
+    )
+    assert location.is_published
+
+
+def test_the_review_list_costs_the_same_queries_with_ten_times_the_places(provider, django_assert_num_queries):
+    record, _service, people = provider
+
+    def add(count):
+        for number in range(count):
+            services.location_create(
+                actor=people["ngo_staff"],
+                organization=record,
+                name=f"Place {number}",
+                address_1=f"Street {number}",
+                city="Athens",
+                postal_code="10400",
+            )
+
+    def read(reviewer):
+        return [
+            (place.organization.name, [a.city for a in place.addresses.all()])
+            for place in selectors.places_to_review(reviewer)
+        ]
+
+    def fresh_reviewer():  # no roles cached on the object from an earlier read
+        return type(people["centre_staff"]).objects.get(pk=people["centre_staff"].pk)
+
+    add(2)
+    reviewer = fresh_reviewer()
+    with django_assert_num_queries(3):  # the reviewer's centres, the places, their addresses
+        assert len(read(reviewer)) == 2
+    add(18)
+    reviewer = fresh_reviewer()
+    with django_assert_num_queries(3):
+        assert len(read(reviewer)) == 20
