@@ -86,13 +86,35 @@ def test_every_strategy_page_is_accessible(new_context, live_server, world, lang
     with page.expect_navigation():
         page.locator("form[action$='/codes/'] button[type=submit]").click()
     checker.check("one-time codes")
+    # The SWOT link form and the objectives' citation form sent back with errors.
+    _second_swot(strategy)
+    page.goto(url(live_server, f"{base}/{strategy.uuid}/"))
+    with page.expect_navigation():
+        page.locator("form[action$='/swot/'] button[type=submit]").click()
+    checker.check("SWOT link form with errors")
+    page.goto(url(live_server, f"{base}/{strategy.uuid}/plan/"))
+    with page.expect_navigation():
+        page.locator("form[action$='/plan/cite/'] button[type=submit]").click()
+    checker.check("SWOT citation form with errors")
     # Someone without an account, with a code.
     anonymous = new_context().new_page()
     anonymous_checker = PageChecker(anonymous, live_server, lang)
     anonymous_checker.visit(f"{base}/surveys/{survey.uuid}/answer/", label="anonymous answer form")
     anonymous_checker.visit(f"{base}/{strategy.uuid}/progress/", label="public progress")
+    anonymous_checker.visit(f"{base}/{strategy.uuid}/", label="public strategy with its SWOT analysis")
     checker.problems += anonymous_checker.problems
     checker.assert_clean()
+
+
+def _second_swot(strategy):
+    """A second analysis of the working group, not linked, so the link form is offered (made once)."""
+    from civica.groups import selectors as group_selectors
+    from civica.groups import services as group_services
+
+    group = strategy.working_group
+    if not group_selectors.swots_of(group).filter(title="Analiza SWOT a parteneriatelor").exists():
+        coordinator = group.members.get(position="coordinator").user
+        group_services.swot_create(actor=coordinator, group=group, title="Analiza SWOT a parteneriatelor")
 
 
 def test_a_consultation_comment_and_its_answer(new_context, live_server, world):

@@ -3,9 +3,10 @@ the social-assistance directorate's working group with CRIES in the seven stages
 by the local council, now at its annual action plan. Built through the strategy's own services, in
 Romanian. Idempotent: skipped when the strategy exists. Names of councillors are fictitious."""
 
-from datetime import date
+from datetime import date, datetime, timedelta
 
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 
 from civica.groups import selectors as group_selectors
 from civica.groups import services as group_services
@@ -135,7 +136,9 @@ WELLBEING_ANSWERS = [
 
 def load_strategy() -> int:
     organisation = Organisation.objects.get(slug="das-timisoara")
-    if strategy_selectors.strategies_of(organisation).filter(title=TITLE).exists():
+    existing = strategy_selectors.strategies_of(organisation).filter(title=TITLE).first()
+    if existing is not None:
+        _swot(existing)  # a demo loaded before SWOT analyses were linked gets them now; else nothing changes
         return 0
     emails = {COORDINATOR} | {comment[1] for comment in COMMENTS}
     people = {user.email: user for user in get_user_model().objects.filter(email__in=emails)}
@@ -254,6 +257,7 @@ def load_strategy() -> int:
     services.stage_start(actor=None, stage=action_plan)
     _plan(strategy, organisation)
     _charter(strategy)
+    _swot(strategy)
     return 1
 
 
@@ -478,3 +482,88 @@ def _charter(strategy):
             organisation=organisation,
         )
     return charter
+
+
+# --- The SWOT analysis of the processing stage (seed 001, stage 4) --------------------------------
+
+SWOT_TITLE = "Analiza SWOT a serviciilor sociale din Timișoara"
+SWOT_MEETING = "Prelucrarea informațiilor: analiza SWOT a serviciilor sociale"
+SWOT_POINTS = [
+    ("problem", "Nu există centre de zi pentru vârstnici în cartierele periferice (Kuncz, Freidorf, Ronaț)."),
+    ("problem", "Persoanele fără adăpost nu au acces la servicii medicale fără acte de identitate."),
+    ("solution", "Contractarea serviciilor de zi cu furnizori privați acreditați, prin subvenții de la bugetul local."),
+    (
+        "solution",
+        "Echipe mobile de asistență socială și medicală, împreună cu DSP Timiș și organizațiile neguvernamentale.",
+    ),
+]
+# (kind, text, indexes of the points of the minutes it came from, objectives that answer it)
+SWOT_ENTRIES = [
+    ("strength", "O rețea de furnizori privați acreditați, cu experiență în îngrijirea la domiciliu.", [2], ["OS1"]),
+    ("strength", "Beneficiarii au definit ei înșiși criteriile de bunăstare (metodologia SPIRAL).", [], ["OS2"]),
+    ("weakness", "Servicii de zi insuficiente pentru vârstnici în cartierele periferice.", [0], ["OS1"]),
+    ("weakness", "Acces redus la servicii medicale pentru persoanele fără acte de identitate.", [1], ["OS1"]),
+    ("opportunity", "Finanțare europeană prin PIDS 2021–2027 pentru servicii sociale integrate.", [], ["OS1"]),
+    ("opportunity", "Echipe mobile comune cu DSP Timiș și organizațiile neguvernamentale.", [3], []),
+    ("threat", "Îmbătrânirea populației și plecarea specialiștilor din sistemul de asistență socială.", [], []),
+    ("threat", "Întârzieri în plata subvențiilor de la bugetul local către furnizorii privați.", [], ["OS2"]),
+]
+
+
+def _swot(strategy) -> None:
+    """The working group's SWOT analysis, made in the processing stage from the problems and solutions of
+    its minutes, linked to the strategy and answered by its objectives. Skipped when already linked."""
+    if strategy.swot_analyses.filter(title=SWOT_TITLE).exists():
+        return
+    group = strategy.working_group
+    coordinator = get_user_model().objects.get(email=COORDINATOR)
+    analysis = group_selectors.swots_of(group).filter(title=SWOT_TITLE).first()
+    if analysis is None:
+        analysis = _swot_analysis(group, coordinator)
+    services.strategy_swot_link(actor=coordinator, strategy=strategy, analysis=analysis)
+    objectives = {objective.code: objective for objective in strategy.objectives.all()}
+    cited: dict[str, list] = {code: [] for code in objectives}
+    entries = {entry.text: entry for entry in group_selectors.swot_entries_of(analysis)}
+    for _kind, text, _points, codes in SWOT_ENTRIES:
+        for code in codes:
+            if code in cited and text in entries:
+                cited[code].append(entries[text])
+    for code, chosen in cited.items():
+        if chosen:
+            services.objective_cite_swot(actor=coordinator, objective=objectives[code], entries=chosen)
+
+
+def _swot_analysis(group, coordinator):
+    start = timezone.make_aware(datetime(2026, 2, 10, 10, 0))
+    meeting = group_services.meeting_schedule(
+        actor=coordinator,
+        group=group,
+        title=SWOT_MEETING,
+        kind="plenary",
+        starts_at=start,
+        ends_at=start + timedelta(hours=3),
+        place="Direcția de Asistență Socială Timișoara, str. Piatra Craiului nr. 2",
+        invite=False,
+    )
+    minutes = group_services.minutes_start(actor=coordinator, meeting=meeting)
+    group_services.minutes_update(
+        actor=coordinator,
+        minutes=minutes,
+        introduction="Grupul de lucru a prelucrat informațiile adunate de la beneficiari, de la furnizori și din "
+        "grupurile tematice, sub forma unei analize SWOT.",
+        prepared_by=coordinator,
+    )
+    theme = group_services.theme_add(
+        actor=coordinator, minutes=minutes, title="Servicii pentru vârstnici și pentru persoanele fără adăpost"
+    )
+    points = [
+        group_services.point_add(actor=coordinator, theme=theme, kind=kind, text=text) for kind, text in SWOT_POINTS
+    ]
+    for step in ("submit", "approve", "publish"):
+        minutes = group_services.minutes_transition(actor=coordinator, minutes=minutes, transition=step)
+    analysis = group_services.swot_create(actor=coordinator, group=group, title=SWOT_TITLE, meeting=meeting)
+    for kind, text, indexes, _codes in SWOT_ENTRIES:
+        group_services.swot_entry_add(
+            actor=coordinator, analysis=analysis, kind=kind, text=text, points=[points[i] for i in indexes]
+        )
+    return analysis

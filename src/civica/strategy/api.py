@@ -3,14 +3,15 @@ council's votes, scoped like the pages (not visible → 404)."""
 
 from uuid import UUID
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils.translation import gettext as _
 from ninja import Router, Status
 from ninja.errors import HttpError
 from ninja.pagination import PageNumberPagination, paginate
 
 from civica.accounts.authentication import anyone, signed_in
 from civica.groups import selectors as group_selectors
-from civica.groups.models import Group
+from civica.groups.models import Group, SwotAnalysis
 from civica.organisations import selectors as organisation_selectors
 from civica.organisations.models import Organisation
 
@@ -24,8 +25,10 @@ from .schemas import (
     DecisionOut,
     ProgressIn,
     StageOut,
+    StrategyDetailOut,
     StrategyIn,
     StrategyOut,
+    SwotLinkIn,
     TransitionIn,
     VersionDetailOut,
     VersionIn,
@@ -43,6 +46,7 @@ MISSING = (
     Action.DoesNotExist,
     Organisation.DoesNotExist,
     Group.DoesNotExist,
+    SwotAnalysis.DoesNotExist,
 )
 
 
@@ -89,9 +93,44 @@ def create_strategy(request, payload: StrategyIn):
     return Status(201, strategy)
 
 
-@router.get("/strategies/{uuid}", response=StrategyOut)
+def _detail(request, strategy):
+    """The strategy with its linked SWOT analyses, their sources filtered by what the caller may read."""
+    strategy.swot_list = selectors.swots_of_strategy(user=request.auth, strategy=strategy)
+    return strategy
+
+
+@router.get("/strategies/{uuid}", response=StrategyDetailOut)
 def get_strategy(request, uuid: UUID):
-    return _get(selectors.strategy_get, user=request.auth, uuid=uuid)
+    return _detail(request, _get(selectors.strategy_get, user=request.auth, uuid=uuid))
+
+
+@router.post(
+    "/strategies/{uuid}/swot",
+    response={201: StrategyDetailOut},
+    auth=signed_in,
+    summary="Link a SWOT analysis of a group the process uses",
+)
+def link_swot(request, uuid: UUID, payload: SwotLinkIn):
+    strategy = _get(selectors.strategy_get, user=request.auth, uuid=uuid)
+    if not request.auth.has_perm("strategy.manage_strategy", strategy):
+        raise HttpError(404, "Not found.")
+    analysis = selectors.linkable_swots(user=request.auth, strategy=strategy).filter(uuid=payload.analysis).first()
+    if analysis is None:
+        raise ValidationError(
+            {"analysis": _("Choose a SWOT analysis of the working group or of a group linked to a stage.")}
+        )
+    _run(services.strategy_swot_link, actor=request.auth, strategy=strategy, analysis=analysis)
+    return Status(201, _detail(request, strategy))
+
+
+@router.delete("/strategies/{uuid}/swot/{analysis}", response=StrategyDetailOut, auth=signed_in)
+def unlink_swot(request, uuid: UUID, analysis: UUID):
+    strategy = _get(selectors.strategy_get, user=request.auth, uuid=uuid)
+    if not request.auth.has_perm("strategy.manage_strategy", strategy):
+        raise HttpError(404, "Not found.")
+    linked = _get(selectors.linked_swot_get, strategy=strategy, uuid=analysis)
+    _run(services.strategy_swot_unlink, actor=request.auth, strategy=strategy, analysis=linked)
+    return _detail(request, strategy)
 
 
 @router.get("/strategies/{uuid}/stages", response=list[StageOut])

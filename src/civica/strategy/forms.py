@@ -277,3 +277,38 @@ class SignatureForm(forms.Form):
     organisation_name = forms.CharField(label=_("Organisation"), max_length=250)
     representative = forms.CharField(label=_("Representative who signed"), max_length=250)
     signed_on = forms.DateField(label=_("Date of signature"), widget=DATE)
+
+
+class SwotChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj.group.name}: {obj.title}" if obj.group_id else obj.title
+
+
+class SwotEntryChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj.get_kind_display()}: {obj.text[:120]} ({obj.analysis.title})"
+
+
+class SwotLinkForm(forms.Form):
+    analysis = SwotChoiceField(
+        label=_("SWOT analysis of a group the strategy uses"), queryset=None, to_field_name="uuid"
+    )
+
+    def __init__(self, *args, analyses, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["analysis"].queryset = analyses
+
+
+class ObjectiveSwotForm(forms.Form):
+    objective = forms.ModelChoiceField(label=_("Objective"), queryset=None, to_field_name="uuid")
+    swot_entries = SwotEntryChoiceField(
+        label=_("SWOT entries the objective answers"),
+        help_text=_("The choice replaces the entries cited before; choose none to cite none."),
+        queryset=None,
+        required=False,
+    )
+
+    def __init__(self, *args, objectives, entries, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["objective"].queryset = objectives
+        self.fields["swot_entries"].queryset = entries

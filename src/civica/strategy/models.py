@@ -38,6 +38,13 @@ class Strategy(PublicRecord):
     adopted_version = models.ForeignKey(
         "DraftVersion", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
+    # The SWOT analyses of the groups the process uses, processed into guidelines and strategic objectives
+    # (seed 001, stage 4). Linked to the whole process, not to one stage: the thematic groups make them in
+    # stage 3, the processing stage turns them into objectives, and the objectives (of the strategy, not of a
+    # stage) cite their entries up to the annual plan.
+    swot_analyses = models.ManyToManyField(
+        "groups.SwotAnalysis", verbose_name=_("SWOT analyses"), blank=True, related_name="+"
+    )
 
     class Meta:
         ordering = ["-created_at", "pk"]
@@ -332,6 +339,10 @@ class Objective(PublicRecord):
     strategy = models.ForeignKey(Strategy, on_delete=models.CASCADE, related_name="objectives")
     code = models.CharField(_("code"), max_length=20)
     title = models.CharField(_("objective"), max_length=500)
+    # The entries of the strategy's SWOT analyses the objective answers.
+    swot_entries = models.ManyToManyField(
+        "groups.SwotEntry", verbose_name=_("SWOT entries answered"), blank=True, related_name="+"
+    )
 
     class Meta:
         ordering = ["code", "pk"]

@@ -32,6 +32,54 @@ class StrategyOut(Schema):
         return obj.adopted_version.uuid if obj.adopted_version_id else None
 
 
+class SwotSourceOut(Schema):
+    """A problem or solution of the minutes an entry came from (only those the caller may read)."""
+
+    uuid: UUID
+    kind: str
+    text: str
+    minutes: UUID
+
+    @staticmethod
+    def resolve_minutes(obj):
+        return obj.theme.minutes.uuid
+
+
+class StrategySwotEntryOut(Schema):
+    id: int
+    kind: str
+    text: str
+    sources: list[SwotSourceOut]
+    objectives: list[str]
+
+
+class StrategySwotOut(Schema):
+    uuid: UUID
+    title: str
+    group: UUID
+    entries: list[StrategySwotEntryOut]
+
+    @staticmethod
+    def resolve_group(obj):
+        return obj.group.uuid
+
+    @staticmethod
+    def resolve_entries(obj):
+        return [entry for _kind, _label, entries in obj.quadrants for entry in entries]
+
+
+class StrategyDetailOut(StrategyOut):
+    swot_analyses: list[StrategySwotOut]
+
+    @staticmethod
+    def resolve_swot_analyses(obj):
+        return obj.swot_list
+
+
+class SwotLinkIn(Schema):
+    analysis: UUID
+
+
 class StrategyIn(Schema):
     organisation: UUID
     title: str = Field(..., min_length=1, max_length=250, pattern=NO_NUL)

@@ -10,6 +10,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 
 from civica.core.tokens import fingerprint
 from civica.groups import selectors as group_selectors
+from civica.groups.models import Point, SwotAnalysis, SwotEntry
 from civica.organisations import selectors as organisation_selectors
 
 from .models import (
@@ -103,6 +104,88 @@ def linkable_groups(*, user, strategy: Strategy):
 
 def linkable_meetings(*, user, strategy: Strategy):
     return group_selectors.meetings_visible_to(user).filter(group__organisation=strategy.organisation)
+
+
+# --- SWOT analyses -------------------------------------------------------------------------------
+
+
+def process_group_ids(strategy: Strategy) -> set[int]:
+    """The groups the process uses: its working group and the groups linked to its stages."""
+    ids = set(Stage.groups.through.objects.filter(stage__strategy=strategy).values_list("group_id", flat=True))
+    if strategy.working_group_id:
+        ids.add(strategy.working_group_id)
+    return ids
+
+
+def linkable_swots(*, user, strategy: Strategy) -> QuerySet[SwotAnalysis]:
+    """SWOT analyses the person sees (by the groups' rules) of the groups the process uses, in its organisation,
+    not linked yet."""
+    return (
+        group_selectors.swots_visible_to(user)
+        .filter(organisation_id=strategy.organisation_id, group_id__in=process_group_ids(strategy))
+        .exclude(pk__in=strategy.swot_analyses.values("pk"))
+        .order_by("group__name", "-created_at", "pk")
+    )
+
+
+def linked_swot_get(*, strategy: Strategy, uuid) -> SwotAnalysis:
+    return strategy.swot_analyses.get(uuid=uuid)
+
+
+def swots_of_strategy(*, user, strategy: Strategy) -> list[SwotAnalysis]:
+    """The linked analyses, each with `.quadrants`: [(kind, label, entries)] in the order S, W, O, T. An entry's
+    `.sources` are the problems and solutions of the minutes it came from that the person may read (the
+    groups' rule for minutes: published, or the group's members and runners); the others are left out, so a
+    published strategy never shows the text of unpublished minutes."""
+    points = Point.objects.select_related("theme__minutes__meeting").order_by(
+        "theme__minutes__meeting__starts_at", "theme__position", "position", "pk"
+    )
+    entries = SwotEntry.objects.prefetch_related(Prefetch("points", queryset=points)).order_by("pk")
+    analyses = list(
+        strategy.swot_analyses.select_related("group", "meeting")
+        .prefetch_related(Prefetch("entries", queryset=entries))
+        .order_by("group__name", "-created_at", "pk")
+    )
+    minutes_ids = {
+        point.theme.minutes_id
+        for analysis in analyses
+        for entry in analysis.entries.all()
+        for point in entry.points.all()
+    }
+    readable = (
+        set(group_selectors.minutes_visible_to(user).filter(pk__in=minutes_ids).values_list("pk", flat=True))
+        if minutes_ids
+        else set()
+    )
+    answered: dict[int, list[str]] = {}
+    if analyses:
+        cited = (
+            Objective.swot_entries.through.objects.filter(
+                objective__strategy=strategy, swotentry__analysis__in=[a.pk for a in analyses]
+            )
+            .order_by("objective__code", "objective__pk")
+            .values_list("swotentry_id", "objective__code")
+        )
+        for entry_id, code in cited:
+            answered.setdefault(entry_id, []).append(code)
+    for analysis in analyses:
+        analysis.viewable = group_selectors.can_see_group(user, analysis.group)
+        by_kind = {kind: [] for kind in SwotEntry.Kind.values}
+        for entry in analysis.entries.all():
+            entry.objectives = answered.get(entry.pk, [])
+            entry.sources = [point for point in entry.points.all() if point.theme.minutes_id in readable]
+            by_kind[entry.kind].append(entry)
+        analysis.quadrants = [(kind, label, by_kind[kind]) for kind, label in SwotEntry.Kind.choices]
+    return analyses
+
+
+def citable_swot_entries(strategy: Strategy) -> QuerySet[SwotEntry]:
+    """The entries of the strategy's linked analyses, which its objectives may cite."""
+    return (
+        SwotEntry.objects.filter(analysis__in=strategy.swot_analyses.all())
+        .select_related("analysis")
+        .order_by("analysis__title", "kind", "pk")
+    )
 
 
 def measures_of(strategy: Strategy) -> QuerySet[Measure]:
@@ -280,7 +363,8 @@ def plan_of(strategy: Strategy) -> dict:
     )
     objectives = list(
         strategy.objectives.prefetch_related(
-            Prefetch("measures", queryset=Measure.objects.prefetch_related(Prefetch("actions", queryset=actions)))
+            Prefetch("measures", queryset=Measure.objects.prefetch_related(Prefetch("actions", queryset=actions))),
+            Prefetch("swot_entries", queryset=SwotEntry.objects.select_related("analysis").order_by("kind", "pk")),
         )
     )
     every = []

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from civica.core import audit
 from civica.core.tokens import fingerprint
+from civica.groups import selectors as group_selectors
 
 from . import selectors
 from .models import (
@@ -232,6 +233,61 @@ def stage_document_add(*, actor, stage: Stage, title: str, file) -> StageDocumen
     document = StageDocument.objects.create(stage=stage, title=title.strip(), file=file, uploaded_by=actor)
     _record(actor, document, "create", stage.strategy, after={"title": document.title, "file": document.file.name})
     return document
+
+
+# --- SWOT analyses -------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def strategy_swot_link(*, actor, strategy: Strategy, analysis) -> Strategy:
+    """Link a SWOT analysis of a group the process uses (its working group or a stage's group), of the same
+    organisation and seen by the actor under the groups' rules; any other is refused on the `analysis` field."""
+    _require(actor, "strategy.manage_strategy", strategy)
+    allowed = analysis.organisation_id == strategy.organisation_id and analysis.group_id in (
+        selectors.process_group_ids(strategy)
+    )
+    if allowed and actor is not None:
+        allowed = group_selectors.swots_visible_to(actor).filter(pk=analysis.pk).exists()
+    if not allowed:
+        raise ValidationError(
+            {"analysis": _("Choose a SWOT analysis of the working group or of a group linked to a stage.")}
+        )
+    if not strategy.swot_analyses.filter(pk=analysis.pk).exists():
+        strategy.swot_analyses.add(analysis)
+        _record(actor, strategy, "update", strategy, summary=f"linked SWOT: {analysis.title}"[:300])
+    return strategy
+
+
+@transaction.atomic
+def strategy_swot_unlink(*, actor, strategy: Strategy, analysis) -> Strategy:
+    """Unlink an analysis; the objectives stop citing its entries."""
+    _require(actor, "strategy.manage_strategy", strategy)
+    if not strategy.swot_analyses.filter(pk=analysis.pk).exists():
+        raise ValidationError({"analysis": _("This SWOT analysis is not linked to the strategy.")})
+    strategy.swot_analyses.remove(analysis)
+    Objective.swot_entries.through.objects.filter(
+        objective__strategy=strategy, swotentry__analysis_id=analysis.pk
+    ).delete()
+    _record(actor, strategy, "update", strategy, summary=f"unlinked SWOT: {analysis.title}"[:300])
+    return strategy
+
+
+@transaction.atomic
+def objective_cite_swot(*, actor, objective: Objective, entries) -> Objective:
+    """Which entries of the strategy's SWOT analyses the objective answers (replaces the earlier choice)."""
+    strategy = objective.strategy
+    _require(actor, "strategy.manage_strategy", strategy)
+    entries = list(entries)
+    citable = set(
+        selectors.citable_swot_entries(strategy).filter(pk__in=[e.pk for e in entries]).values_list("pk", flat=True)
+    )
+    if any(entry.pk not in citable for entry in entries):
+        raise ValidationError({"swot_entries": _("Cite only entries of the SWOT analyses linked to the strategy.")})
+    before = sorted(objective.swot_entries.values_list("pk", flat=True))
+    objective.swot_entries.set(entries)
+    after = sorted(entry.pk for entry in entries)
+    _record(actor, objective, "update", strategy, before={"swot_entries": before}, after={"swot_entries": after})
+    return objective
 
 
 # --- Consultations --------------------------------------------------------------------------------

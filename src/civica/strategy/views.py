@@ -6,12 +6,14 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from civica.core.documents import PDF_CONTENT_TYPE, DocumentError
 from civica.groups import selectors as group_selectors
+from civica.groups.models import SwotAnalysis
 from civica.organisations import selectors as organisation_selectors
 from civica.organisations.models import Organisation
 from civica.sdg import selectors as sdg_selectors
@@ -30,6 +32,7 @@ from .forms import (
     FundingSourceForm,
     MeasureForm,
     ObjectiveForm,
+    ObjectiveSwotForm,
     ProgressForm,
     ProposalForm,
     SignatureForm,
@@ -37,6 +40,7 @@ from .forms import (
     StageForm,
     StrategyForm,
     SurveyForm,
+    SwotLinkForm,
     TokenForm,
     VersionForm,
     VoteForm,
@@ -52,6 +56,7 @@ NOT_VISIBLE = (
     Action.DoesNotExist,
     Charter.DoesNotExist,
     Organisation.DoesNotExist,
+    SwotAnalysis.DoesNotExist,
     ValidationError,
 )
 
@@ -140,7 +145,7 @@ def create(request):
     return render(request, "strategy/create.html", {"form": form})
 
 
-def detail(request, uuid, proposal_form=None, stage_form=None):
+def detail(request, uuid, proposal_form=None, stage_form=None, swot_form=None):
     strategy = _strategy(request, uuid)
     manages = request.user.has_perm("strategy.manage_strategy", strategy)
     works = request.user.has_perm("strategy.work_on_strategy", strategy)
@@ -161,8 +166,45 @@ def detail(request, uuid, proposal_form=None, stage_form=None):
             else None
         ),
         "stage_form": stage_form or (StageAddForm(prefix="stage") if manages else None),
+        "swots": selectors.swots_of_strategy(user=request.user, strategy=strategy),
+        "swot_form": swot_form or (_swot_form(request, strategy) if manages else None),
     }
     return render(request, "strategy/detail.html", context)
+
+
+def _swot_form(request, strategy, data=None):
+    return SwotLinkForm(data, analyses=selectors.linkable_swots(user=request.user, strategy=strategy), prefix="swot")
+
+
+@login_required
+@require_POST
+def swot_link(request, uuid):
+    strategy = _strategy(request, uuid, "strategy.manage_strategy")
+    form = _swot_form(request, strategy, request.POST)
+    if form.is_valid() and _do(
+        request,
+        form,
+        services.strategy_swot_link,
+        _("The SWOT analysis has been linked to the strategy."),
+        actor=request.user,
+        strategy=strategy,
+        analysis=form.cleaned_data["analysis"],
+    ):
+        return redirect(f"{reverse('strategy:detail', args=[strategy.uuid])}#swot")
+    return detail(request, uuid, swot_form=form)
+
+
+@login_required
+@require_POST
+def swot_unlink(request, uuid, analysis_uuid):
+    strategy = _strategy(request, uuid, "strategy.manage_strategy")
+    analysis = _get(selectors.linked_swot_get, strategy=strategy, uuid=analysis_uuid)
+    try:
+        services.strategy_swot_unlink(actor=request.user, strategy=strategy, analysis=analysis)
+    except PermissionDenied as error:
+        raise Http404 from error
+    messages.success(request, _("The SWOT analysis is no longer linked to the strategy."))
+    return redirect(f"{reverse('strategy:detail', args=[strategy.uuid])}#swot")
 
 
 @login_required
@@ -575,6 +617,12 @@ def _plan_forms(request, strategy, data=None, which=""):
             indicators=sdg_selectors.indicators(),
             prefix="action",
         ),
+        "cite_form": ObjectiveSwotForm(
+            data if which == "cite" else None,
+            objectives=objectives,
+            entries=selectors.citable_swot_entries(strategy),
+            prefix="cite",
+        ),
     }
 
 
@@ -605,6 +653,16 @@ def plan_add(request, uuid, which):
                 strategy=strategy,
                 code=data["code"],
                 title=data["title"],
+            )
+        elif which == "cite":
+            done = _do(
+                request,
+                form,
+                services.objective_cite_swot,
+                _("The objective's SWOT entries have been saved."),
+                actor=request.user,
+                objective=data["objective"],
+                entries=data["swot_entries"],
             )
         elif which == "measure":
             done = _do(
