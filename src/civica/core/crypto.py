@@ -160,8 +160,9 @@ class EncryptedTextField(models.TextField):
         return str(value)
 
     def from_db_value(self, value, expression, connection):
-        if value is None:
-            return None
+        if not value:
+            # None or an empty value: nothing is sealed, nothing to hide (and the audit trail can copy it).
+            return value
         return Sealed(value, is_json=self.is_json)
 
     def to_python(self, value):

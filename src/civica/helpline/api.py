@@ -9,7 +9,6 @@ from ninja.errors import HttpError
 from ninja.pagination import PageNumberPagination, paginate
 
 from civica.accounts.authentication import signed_in
-
 from civica.core import crypto
 
 from . import selectors, services
