@@ -153,12 +153,16 @@ def test_rotate_keys_re_encrypts_helpline_rows_and_the_blind_index_stays(world, 
 
 
 @pytest.mark.django_db
-def test_the_blind_index_key_is_its_own_setting(settings):
+def test_the_blind_index_key_is_its_own_setting(settings, monkeypatch):
+    monkeypatch.delenv("CIVICA_BLIND_INDEX_KEY", raising=False)
+    settings.CIVICA_BLIND_INDEX_KEY = ""
+    assert [w.id for w in crypto.check_blind_index_key()] == ["civica.W002"]  # `check --deploy` warns
     before = safety.contact_digest(SENDER)
     settings.CIVICA_ENCRYPTION_KEYS = [crypto.generate_key()]
     assert safety.contact_digest(SENDER) == before
     settings.CIVICA_BLIND_INDEX_KEY = "a-separate-blind-index-key"
     assert safety.contact_digest(SENDER) != before
+    assert crypto.check_blind_index_key() == []
     assert crypto.blind_index(SENDER, "helpline.contact") != crypto.blind_index(SENDER, "another.purpose")
     assert safety.contact_digest("") == ""
 
