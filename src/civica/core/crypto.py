@@ -10,13 +10,22 @@ setting a development key is derived from SECRET_KEY, and `check --deploy` warns
 prints the object or an error report leaks nothing; `reveal()` decrypts it, and callers that reveal
 are the selectors that log the read. `rotate_all()` (the `civica rotate-keys` command) re-encrypts
 every encrypted field of every model with the current key, in batches; a second run changes nothing.
+
+An encrypted field cannot be looked up. When a record must be found by a sensitive value (a phone
+number, an e-mail address), store beside it `blind_index(value, purpose)`: an HMAC-SHA256 keyed by
+CIVICA_BLIND_INDEX_KEY (setting or environment variable). It is deliberately independent of the
+encryption keys, so rotating them leaves every digest valid; without it the key is derived from
+SECRET_KEY (changing SECRET_KEY then means recomputing the digests), and `check --deploy` warns.
 """
 
 from __future__ import annotations
 
 import base64
 import binascii
+import hashlib
+import hmac
 import json
+import os
 from collections.abc import Iterator
 from functools import lru_cache
 
@@ -76,6 +85,28 @@ def decrypt(token: str) -> str:
         raise DecryptionError("No configured key decrypts this value.") from error
 
 
+def _blind_index_secret() -> str:
+    return getattr(settings, "CIVICA_BLIND_INDEX_KEY", "") or os.environ.get("CIVICA_BLIND_INDEX_KEY", "")
+
+
+@lru_cache(maxsize=4)
+def _blind_index_key(secret: str, fallback: str) -> bytes:
+    raw = (secret or fallback).strip().encode()
+    return HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=b"civica blind index").derive(raw)
+
+
+def blind_index(text: str, purpose: str) -> str:
+    """A keyed digest (64 hex characters) of `text` to look a record up by without storing it in clear.
+
+    `purpose` separates the uses (the same address gives different digests for different purposes).
+    Callers normalise `text` first; empty text gives an empty digest. The key never rotates with
+    CIVICA_ENCRYPTION_KEYS."""
+    if not text:
+        return ""
+    key = _blind_index_key(_blind_index_secret(), settings.SECRET_KEY)
+    return hmac.new(key, f"{purpose}\x00{text}".encode(), hashlib.sha256).hexdigest()
+
+
 def generate_key() -> str:
     return Fernet.generate_key().decode()
 
@@ -129,8 +160,9 @@ class EncryptedTextField(models.TextField):
         return str(value)
 
     def from_db_value(self, value, expression, connection):
-        if value is None:
-            return None
+        if not value:
+            # None or an empty value: nothing is sealed, nothing to hide (and the audit trail can copy it).
+            return value
         return Sealed(value, is_json=self.is_json)
 
     def to_python(self, value):
@@ -222,5 +254,19 @@ def check_encryption_keys(app_configs=None, **kwargs):
             "CIVICA_ENCRYPTION_KEYS is not set: sensitive fields are encrypted with a key derived from SECRET_KEY.",
             hint="Set CIVICA_ENCRYPTION_KEYS to one or more Fernet keys (civica rotate-keys --new-key prints one).",
             id="civica.W001",
+        )
+    ]
+
+
+@checks.register(checks.Tags.security, deploy=True)
+def check_blind_index_key(app_configs=None, **kwargs):
+    if _blind_index_secret():
+        return []
+    return [
+        checks.Warning(
+            "CIVICA_BLIND_INDEX_KEY is not set: lookup digests of sensitive values are keyed by SECRET_KEY.",
+            hint="Set CIVICA_BLIND_INDEX_KEY to a long random value and never change it "
+            "(changing it, or SECRET_KEY without it, breaks lookups by contact).",
+            id="civica.W002",
         )
     ]

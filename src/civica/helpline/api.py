@@ -9,8 +9,9 @@ from ninja.errors import HttpError
 from ninja.pagination import PageNumberPagination, paginate
 
 from civica.accounts.authentication import signed_in
+from civica.core import crypto
 
-from . import safety, selectors, services
+from . import selectors, services
 from .models import Conversation, Helpline
 from .schemas import ConversationDetailOut, ConversationFilters, ConversationOut, MessageOut, ReplyIn
 
@@ -28,12 +29,25 @@ def _out(conversation: Conversation) -> dict:
         "is_minor": conversation.is_minor,
         "at_risk": conversation.at_risk,
         "language": conversation.language,
-        "contact": safety.mask(conversation.contact_address),
+        "contact": selectors.contact_masked(conversation),
         "assigned_to": (assigned.get_full_name() or assigned.email) if assigned else None,
         "last_inbound_at": conversation.last_inbound_at,
         "first_response_at": conversation.first_response_at,
         "closed_at": conversation.closed_at,
         "case_reference": conversation.case_reference,
+    }
+
+
+def _message_out(message) -> dict:
+    # The body is encrypted at rest: the caller, an operator of the helpline, gets it decrypted.
+    return {
+        "uuid": message.uuid,
+        "direction": message.direction,
+        "body": message.text if hasattr(message, "text") else crypto.reveal(message.body),
+        "media_type": message.media_type,
+        "used_template": message.used_template,
+        "status": message.status,
+        "created_at": message.created_at,
     }
 
 
@@ -70,7 +84,7 @@ def list_conversations(request, helpline: UUID, filters: Query[ConversationFilte
 def get_conversation(request, uuid: UUID):
     conversation = _conversation(request, uuid)
     services.conversation_viewed(actor=request.auth, conversation=conversation)
-    return {**_out(conversation), "messages": list(selectors.messages_of(conversation))}
+    return {**_out(conversation), "messages": [_message_out(m) for m in selectors.messages_shown(conversation)]}
 
 
 @router.post(
@@ -84,4 +98,4 @@ def reply(request, uuid: UUID, payload: ReplyIn):
         )
     except PermissionDenied as error:
         raise HttpError(404, "Not found.") from error
-    return Status(201, message)
+    return Status(201, _message_out(message))

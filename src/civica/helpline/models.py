@@ -5,6 +5,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from civica.core.crypto import EncryptedTextField
 from civica.core.models import PublicRecord
 from civica.organisations.models import COUNTRIES
 
@@ -122,9 +123,11 @@ class Conversation(PublicRecord):
     at_risk = models.BooleanField(_("at risk"), default=False)
     language = models.CharField(_("language"), max_length=5, default="it")
     subject = models.CharField(_("subject"), max_length=200, blank=True)
-    # The person's phone number (WhatsApp) or e-mail address; masked for operators without need to know.
-    contact_address = models.CharField(_("contact"), max_length=254, blank=True)
-    contact_name = models.CharField(_("name given"), max_length=120, blank=True)
+    # The person's phone number (WhatsApp) or e-mail address, encrypted; masked for operators without
+    # need to know. Conversations are found by `contact_digest` (safety.contact_digest), never by it.
+    contact_address = EncryptedTextField(_("contact"), blank=True)
+    contact_digest = models.CharField(max_length=64, blank=True, editable=False)
+    contact_name = EncryptedTextField(_("name given"), blank=True)
     # The web chat's private link carries this secret, signed; it is never shown to operators.
     access_key = models.CharField(max_length=64, blank=True)
     last_inbound_at = models.DateTimeField(_("last message from the person"), null=True, blank=True)
@@ -137,7 +140,7 @@ class Conversation(PublicRecord):
     anonymised_at = models.DateTimeField(_("anonymised"), null=True, blank=True)
     case_reference = models.CharField(_("case"), max_length=30, blank=True)
 
-    audit_sensitive_fields = ("contact_address", "contact_name", "access_key")
+    audit_sensitive_fields = ("contact_address", "contact_digest", "contact_name", "access_key")
 
     class Meta:
         ordering = ["-updated_at", "-id"]
@@ -146,7 +149,7 @@ class Conversation(PublicRecord):
         indexes = [
             models.Index(fields=["helpline", "state", "-updated_at"]),
             models.Index(fields=["helpline", "channel", "state"]),
-            models.Index(fields=["helpline", "contact_address", "channel"]),
+            models.Index(fields=["helpline", "contact_digest", "channel"]),
             models.Index(fields=["channel", "state", "last_inbound_at"]),
             models.Index(fields=["state", "closed_at"]),
             models.Index(fields=["helpline", "created_at"]),
@@ -176,10 +179,10 @@ class Message(PublicRecord):
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    # Always plain text; pages show only this, escaped.
-    body = models.TextField(_("message"), blank=True)
-    # Received HTML after nh3 cleaned it; kept for the record, never rendered.
-    html_sanitised = models.TextField(blank=True)
+    # Always plain text, encrypted; pages show only this, revealed by the selectors, escaped.
+    body = EncryptedTextField(_("message"), blank=True)
+    # Received HTML after nh3 cleaned it, encrypted; kept for the record, never rendered.
+    html_sanitised = EncryptedTextField(blank=True)
     # WhatsApp's wamid or the e-mail's Message-ID: the same delivery twice is stored once.
     external_id = models.CharField(max_length=300, blank=True)
     media_type = models.CharField(max_length=30, blank=True)
@@ -212,7 +215,7 @@ class InternalNote(PublicRecord):
 
     conversation = models.ForeignKey(Conversation, on_delete=models.CASCADE, related_name="notes")
     author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
-    body = models.TextField(_("note"))
+    body = EncryptedTextField(_("note"))
 
     audit_sensitive_fields = ("body",)
 

@@ -8,6 +8,10 @@ import unicodedata
 
 from django.utils.translation import gettext_lazy as _
 
+from civica.core import crypto
+
+CONTACT_DIGEST_PURPOSE = "helpline.contact"
+
 # Words and phrases that raise the risk flag (self-harm, suicide, violence, abuse), in every language
 # Civica speaks, whatever the conversation's language: young people mix languages. Matched on word
 # boundaries, case- and accent-insensitively; a trailing * matches any ending ("suicid*": suicidio,
@@ -134,3 +138,10 @@ def mask(contact: str) -> str:
         return f"{local[:1]}•••@{(name or tld)[:1]}•••.{tld if name else ''}".rstrip(".")
     digits = [c for c in contact if c.isdigit()]
     return "•" * max(len(digits) - 3, 3) + "".join(digits[-3:])
+
+
+def contact_digest(contact: str) -> str:
+    """The blind index conversations are found by: a keyed digest of the contact without spaces and
+    case, so "+39 333 1234567" and "+393331234567", or "Anna@X.it" and "anna@x.it", are the same person."""
+    normalised = re.sub(r"\s+", "", contact or "").casefold()
+    return crypto.blind_index(normalised, CONTACT_DIGEST_PURPOSE)

@@ -10,6 +10,9 @@ from datetime import date, datetime, timedelta
 from django.db.models import QuerySet
 from django.utils import timezone
 
+from civica.core import crypto
+
+from . import safety
 from .models import Channel, Conversation, Helpline, InternalNote, Message, Operator, QuickReply
 
 
@@ -120,11 +123,13 @@ def conversation_for_person(*, uuid, access_key: str) -> Conversation | None:
 
 
 def open_conversation_with(*, helpline: Helpline, channel: str, contact: str) -> Conversation | None:
-    """The person's conversation still going on this channel, to continue it rather than start another."""
-    if not contact:
+    """The person's conversation still going on this channel, to continue it rather than start another.
+    The contact is encrypted: the conversation is found by its blind index."""
+    digest = safety.contact_digest(contact)
+    if not digest:
         return None
     return (
-        Conversation.objects.filter(helpline=helpline, channel=channel, contact_address__iexact=contact)
+        Conversation.objects.filter(helpline=helpline, channel=channel, contact_digest=digest)
         .exclude(state=Conversation.State.CLOSED)
         .order_by("-updated_at")
         .first()
@@ -164,6 +169,29 @@ def messages_of(conversation: Conversation, *, since=None) -> QuerySet[Message]:
     return found
 
 
+def messages_shown(conversation: Conversation, *, since=None) -> list[Message]:
+    """The messages with their text decrypted into `text`, for the console, the web chat and the API
+    (the callers decide who sees them: operators of the helpline, or the person holding the link)."""
+    found = list(messages_of(conversation, since=since))
+    for message in found:
+        message.text = crypto.reveal(message.body)
+    return found
+
+
+def contact_of(conversation: Conversation) -> str:
+    """The contact in clear. Only for sending, for masking and for services.contact_reveal (which
+    logs the reveal): never put it on a page for someone without `sees_contacts`."""
+    return crypto.reveal(conversation.contact_address)
+
+
+def contact_masked(conversation: Conversation) -> str:
+    return safety.mask(contact_of(conversation))
+
+
+def contact_name_of(conversation: Conversation) -> str:
+    return crypto.reveal(conversation.contact_name)
+
+
 def last_email_message_ids(conversation: Conversation) -> list[str]:
     """The thread's Message-IDs, oldest first, for References."""
     return list(
@@ -176,6 +204,14 @@ def last_email_message_ids(conversation: Conversation) -> list[str]:
 
 def notes_of(conversation: Conversation) -> QuerySet[InternalNote]:
     return conversation.notes.select_related("author")
+
+
+def notes_shown(conversation: Conversation) -> list[InternalNote]:
+    """The internal notes with their text decrypted into `text`, for operators of the helpline."""
+    found = list(notes_of(conversation))
+    for note in found:
+        note.text = crypto.reveal(note.body)
+    return found
 
 
 def quick_replies(helpline: Helpline, language: str = "") -> QuerySet[QuickReply]:

@@ -26,7 +26,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from civica.cases import services as case_services
-from civica.core import audit
+from civica.core import audit, crypto
 from civica.core.notifications import notify
 from civica.organisations import selectors as organisation_selectors
 
@@ -234,6 +234,7 @@ def _receive(
             reference=_new_reference(),
             channel=channel,
             contact_address=contact,
+            contact_digest=safety.contact_digest(contact),
             contact_name=contact_name[:120],
             subject=subject[:200],
             language=helpline.language,
@@ -456,14 +457,14 @@ def whatsapp_deliver(message_uuid: str) -> Message | None:
         message.status, message.error = Message.Status.FAILED, NOT_CONFIGURED
         message.save(update_fields=["status", "error", "updated_at"])
         return message
-    payload = {"messaging_product": "whatsapp", "to": conversation.contact_address.lstrip("+")}
+    payload = {"messaging_product": "whatsapp", "to": selectors.contact_of(conversation).lstrip("+")}
     if message.used_template:
         payload |= {
             "type": "template",
             "template": {"name": message.used_template, "language": {"code": helpline.whatsapp_template_language}},
         }
     else:
-        payload |= {"type": "text", "text": {"body": message.body, "preview_url": False}}
+        payload |= {"type": "text", "text": {"body": crypto.reveal(message.body), "preview_url": False}}
     base = f"{settings.CIVICA_WHATSAPP_GRAPH_URL}/{settings.CIVICA_WHATSAPP_API_VERSION}"
     url = f"{base}/{helpline.whatsapp_phone_number_id}/messages"
     try:
@@ -583,7 +584,7 @@ def email_ingest(raw: bytes, recipients: list[str] | None = None) -> dict:
     if conversation is not None and (
         conversation.helpline_id != helpline.pk
         or conversation.anonymised_at is not None
-        or conversation.contact_address.lower() != sender
+        or conversation.contact_digest != safety.contact_digest(sender)
     ):
         conversation = None
     message_id = (_message_ids(message.get("Message-ID")) or [""])[0][:300]
@@ -627,9 +628,9 @@ def _email_send(conversation: Conversation, message: Message) -> None:
     subject = conversation.subject or helpline.name
     email = EmailMessage(
         subject=f"Re: {subject} [{conversation.reference}]" if inbound else f"{subject} [{conversation.reference}]",
-        body=message.body,
+        body=crypto.reveal(message.body),
         from_email=f"{helpline.name} <{helpline.email_address}>",
-        to=[conversation.contact_address],
+        to=[selectors.contact_of(conversation)],
         reply_to=[email_reply_address(conversation)],
         headers=headers,
     )
@@ -865,7 +866,7 @@ def contact_reveal(*, actor, conversation: Conversation) -> str:
     audit.record_access(
         actor=actor, instance=conversation, organisation_uuid=_org_uuid(conversation.helpline), reason="contact"
     )
-    return conversation.contact_address
+    return selectors.contact_of(conversation)
 
 
 def transcript(conversation: Conversation) -> str:
@@ -873,20 +874,20 @@ def transcript(conversation: Conversation) -> str:
     with translation.override(conversation.helpline.language):
         lines = [
             f"{conversation.reference} · {conversation.get_channel_display()} · "
-            f"{safety.mask(conversation.contact_address) or _('anonymous')}",
+            f"{selectors.contact_masked(conversation) or _('anonymous')}",
             _("Tags: %(tags)s") % {"tags": ", ".join(conversation.tags) or "—"},
             "",
         ]
         for message in selectors.messages_of(conversation):
             when = timezone.localtime(message.created_at).strftime("%Y-%m-%d %H:%M")
             who = message.get_direction_display()
-            text = message.body or (f"[{message.media_type}]" if message.media_type else "")
+            text = crypto.reveal(message.body) or (f"[{message.media_type}]" if message.media_type else "")
             if message.used_template:
                 text = _("[approved template %(name)s]") % {"name": message.used_template}
             lines.append(f"[{when}] {who}: {text}")
         for note in selectors.notes_of(conversation):
             when = timezone.localtime(note.created_at).strftime("%Y-%m-%d %H:%M")
-            lines.append(f"[{when}] {_('Internal note')}: {note.body}")
+            lines.append(f"[{when}] {_('Internal note')}: {crypto.reveal(note.body)}")
     return "\n".join(lines)
 
 
@@ -953,6 +954,7 @@ def conversations_anonymise(now: datetime) -> int:
     for conversation in selectors.due_for_anonymising(now):
         before = audit.snapshot(conversation)
         conversation.contact_address = conversation.contact_name = conversation.access_key = ""
+        conversation.contact_digest = ""
         conversation.subject = ""
         conversation.anonymised_at = now
         conversation.save()

@@ -131,8 +131,8 @@ def _conversation_context(request, conversation, forms=None, revealed=""):
     context = {
         "conversation": conversation,
         "helpline": helpline,
-        "messages_list": list(selectors.messages_of(conversation)),
-        "notes": list(selectors.notes_of(conversation)),
+        "messages_list": selectors.messages_shown(conversation),
+        "notes": selectors.notes_shown(conversation),
         "reply_form": forms.get("reply") or ReplyForm(prefix="reply", quick_replies=replies),
         "note_form": forms.get("note") or NoteForm(prefix="note"),
         "tags_form": forms.get("tags") or TagsForm(prefix="tags", initial={"tags": ", ".join(conversation.tags)}),
@@ -145,8 +145,13 @@ def _conversation_context(request, conversation, forms=None, revealed=""):
             initial={"operator": str(conversation.assigned_to.uuid) if conversation.assigned_to else ""},
         ),
         "escalate_form": forms.get("escalate") or EscalateForm(prefix="escalate"),
-        "contact": revealed or safety.mask(conversation.contact_address),
+        "contact": revealed or selectors.contact_masked(conversation),
         "revealed": bool(revealed),
+        # The name is shown where it was shown before encryption: revealed with the contact, or given
+        # in the web chat (where there is no contact).
+        "contact_name": selectors.contact_name_of(conversation)
+        if revealed or conversation.channel == Channel.WEB
+        else "",
         "can_see_contacts": user.has_perm("helpline.see_contacts", helpline),
         "can_assign_others": user.has_perm("helpline.assign_others", helpline),
         "can_escalate": user.has_perm("helpline.escalate", helpline),
@@ -256,7 +261,7 @@ def conversation_messages(request, uuid):
         "helpline/_messages.html",
         {
             "conversation": conversation,
-            "messages_list": list(selectors.messages_of(conversation)),
+            "messages_list": selectors.messages_shown(conversation),
             "for_operator": True,
         },
     )
@@ -428,7 +433,7 @@ def chat(request, token):
             "form": form,
             "token": token,
             "link": request.build_absolute_uri(reverse("helpline:chat", kwargs={"token": token})),
-            "messages_list": list(selectors.messages_of(conversation)),
+            "messages_list": selectors.messages_shown(conversation),
             "numbers": safety.emergency_numbers(helpline.country, helpline.emergency_numbers),
         },
         status=status,
@@ -442,7 +447,7 @@ def chat_messages(request, token):
         "helpline/_messages.html",
         {
             "conversation": conversation,
-            "messages_list": list(selectors.messages_of(conversation)),
+            "messages_list": selectors.messages_shown(conversation),
             "for_operator": False,
         },
     )

@@ -10,6 +10,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from civica.core import crypto
 from civica.helpline import services
 from civica.helpline.models import Conversation, Message
 
@@ -85,7 +86,7 @@ def test_the_raw_body_is_what_is_signed(world, post_webhook):
         + b" } ] } ] }"
     )
     assert post_webhook(None, raw=body).status_code == 200
-    assert Message.objects.get().body == "spazi"
+    assert crypto.reveal(Message.objects.get().body) == "spazi"
 
 
 def test_replayed_delivery_is_stored_once(world, post_webhook):
@@ -107,16 +108,16 @@ def test_text_message_opens_a_conversation_with_the_number_kept_for_replies(worl
     conversation = Conversation.objects.get()
     assert conversation.channel == "whatsapp"
     assert conversation.state == "new"
-    assert conversation.contact_address == "+393331234567"
-    assert conversation.contact_name == "Luca"
-    assert conversation.messages.get().body == "Ciao, posso scrivere qui?"
+    assert crypto.reveal(conversation.contact_address) == "+393331234567"
+    assert crypto.reveal(conversation.contact_name) == "Luca"
+    assert crypto.reveal(conversation.messages.get().body) == "Ciao, posso scrivere qui?"
 
 
 def test_second_message_continues_the_same_conversation(world, post_webhook):
     post_webhook(whatsapp_payload(text_message("uno", wamid="wamid.1")))
     post_webhook(whatsapp_payload(text_message("due", wamid="wamid.2")))
     assert Conversation.objects.count() == 1
-    assert list(Message.objects.values_list("body", flat=True)) == ["uno", "due"]
+    assert [crypto.reveal(b) for b in Message.objects.values_list("body", flat=True)] == ["uno", "due"]
 
 
 def test_media_message_keeps_the_reference_and_says_media(world, post_webhook, client):
@@ -129,7 +130,11 @@ def test_media_message_keeps_the_reference_and_says_media(world, post_webhook, c
     }
     assert post_webhook(whatsapp_payload(image)).status_code == 200
     message = Message.objects.get()
-    assert (message.media_type, message.media_reference, message.body) == ("image", "1234567890", "guarda")
+    assert (message.media_type, message.media_reference, crypto.reveal(message.body)) == (
+        "image",
+        "1234567890",
+        "guarda",
+    )
     client.force_login(world["volunteer"])
     page = client.get(f"/en/helpline/conversations/{message.conversation.uuid}/messages/")
     assert b"media" in page.content and b"image" in page.content
