@@ -5,6 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from civica.core import topics
+from civica.core.crypto import EncryptedTextField
 from civica.core.models import PublicRecord
 
 
@@ -152,7 +153,9 @@ class CaseTask(PublicRecord):
 class CaseNote(PublicRecord):
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="notes")
     author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
-    body = models.TextField(_("note"))
+    # Notes carry what a case is about (an escalated helpline conversation's transcript, a family's
+    # situation): encrypted at rest like every sensitive field, read through selectors.notes.
+    body = EncryptedTextField(_("note"))
     shared_with_requester = models.BooleanField(_("shared with the requester"), default=False)
 
     class Meta:
@@ -161,7 +164,7 @@ class CaseNote(PublicRecord):
         verbose_name_plural = _("notes")
 
     def __str__(self):
-        return f"{self.case.reference}: {self.body[:40]}"
+        return f"{self.case.reference}: {_('note')} {self.created_at:%Y-%m-%d %H:%M}"
 
 
 class CaseEvent(models.Model):

@@ -4,6 +4,8 @@ from uuid import UUID
 from ninja import Field, Schema
 from pydantic import ConfigDict
 
+from civica.core import crypto
+
 from . import selectors, workflows
 
 
@@ -45,6 +47,10 @@ class NoteOut(Schema):
     body: str
     shared_with_requester: bool
     created_at: datetime
+
+    @staticmethod
+    def resolve_body(obj):
+        return crypto.reveal(obj.body)
 
 
 class EventOut(Schema):

@@ -6,7 +6,7 @@ own it or are assigned to it; the requesting organisation's members (without int
 
 from django.db.models import Q, QuerySet
 
-from civica.core import search, topics
+from civica.core import crypto, search, topics
 from civica.organisations import selectors as organisation_selectors
 from civica.organisations.models import Organisation, Role
 
@@ -97,11 +97,15 @@ def timeline(*, user, case: Case) -> QuerySet[CaseEvent]:
     return events.filter(visible_to_requester=True)
 
 
-def notes(*, user, case: Case) -> QuerySet[CaseNote]:
+def notes(*, user, case: Case) -> list[CaseNote]:
+    """The notes the person may read, each with its clear `text` (the stored body is encrypted)."""
     queryset = case.notes.select_related("author")
-    if capacities(user, case) & {STAFF, ADMIN, OWNER} or is_assigned(user, case):
-        return queryset
-    return queryset.filter(shared_with_requester=True)
+    if not (capacities(user, case) & {STAFF, ADMIN, OWNER} or is_assigned(user, case)):
+        queryset = queryset.filter(shared_with_requester=True)
+    found = list(queryset)
+    for note in found:
+        note.text = crypto.reveal(note.body)
+    return found
 
 
 def request_recipients():

@@ -44,7 +44,7 @@ def test_internal_notes_never_reach_the_requester(request_case, centre_world):
         services.note_add(actor=people["requester"], case=request_case, body="Intern?")
     with pytest.raises(PermissionDenied):
         services.note_add(actor=people["outsider"], case=request_case, body="x", shared_with_requester=True)
-    requester_view = [n.body for n in selectors.notes(user=people["requester"], case=request_case)]
+    requester_view = [n.text for n in selectors.notes(user=people["requester"], case=request_case)]
     assert requester_view == ["Vă rugăm trimiteți actele", "Am atașat actele"]
     assert len(selectors.notes(user=people["centre_staff"], case=request_case)) == 3
     kinds = [e.kind for e in selectors.timeline(user=people["requester"], case=request_case)]
