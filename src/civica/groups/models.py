@@ -329,7 +329,8 @@ class CalendarFeedToken(models.Model):
 
 
 class SwotAnalysis(PublicRecord):
-    """A SWOT analysis owned by a group; `strategy` owners can be added as one more nullable key later."""
+    """A SWOT analysis owned by a group. A strategy uses analyses by linking them (strategy.models), so that
+    groups never depends on strategy."""
 
     organisation = models.ForeignKey("organisations.Organisation", on_delete=models.CASCADE, related_name="+")
     group = models.ForeignKey(Group, null=True, blank=True, on_delete=models.CASCADE, related_name="swots")
