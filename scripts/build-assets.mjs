@@ -22,7 +22,8 @@ copyFileSync(join(root, "node_modules/govuk-frontend/dist/govuk/govuk-frontend.m
 copyFileSync(join(root, "node_modules/htmx.org/dist/htmx.min.js"), join(out, "vendor/htmx.min.js"));
 // Leaflet for the service directory's map: its script, stylesheet and marker images.
 mkdirSync(join(out, "vendor/leaflet/images"), { recursive: true });
-for (const file of ["leaflet.js", "leaflet.css"]) {
+// The source map too: leaflet.js names it, and the manifest storage of collectstatic refuses a missing reference.
+for (const file of ["leaflet.js", "leaflet.js.map", "leaflet.css"]) {
   copyFileSync(join(root, "node_modules/leaflet/dist", file), join(out, "vendor/leaflet", file));
 }
 for (const image of ["marker-icon.png", "marker-icon-2x.png", "marker-shadow.png", "layers.png", "layers-2x.png"]) {

@@ -35,3 +35,18 @@ def test_hyphenated_commands_and_line_reports(tmp_path):
     assert "bad.csv, line 3" in failed.stderr and "line 2" not in failed.stderr
     demo = run("demo", tmp_path=tmp_path)
     assert demo.returncode == 0 and "admin@civica.example" in demo.stdout
+
+
+def test_collectstatic_with_the_production_storage_finds_every_referenced_file(settings, tmp_path):
+    """`make run` and production collect the static files with whitenoise's manifest storage, which
+    refuses a stylesheet or script that names a file we do not ship (a source map, an image)."""
+    from django.core.management import call_command
+
+    settings.STATIC_ROOT = tmp_path / "static"
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    }
+    call_command("collectstatic", interactive=False, verbosity=0)
+    assert (tmp_path / "static" / "staticfiles.json").exists()
+    assert list((tmp_path / "static" / "civica" / "vendor" / "leaflet").glob("leaflet.*.js"))
