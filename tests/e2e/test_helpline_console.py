@@ -86,8 +86,8 @@ def helpline_world(make_organisation, make_member):
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_helpline_pages_pass_axe(page, live_server, helpline_world, lang):
     """Console, conversation (with the risk banner, a form error and the revealed contact), reports,
-    settings, operators (add, change, remove, each with its error), web chat start and the person's conversation: HTTP 200/400 as expected, the right language, no axe
-    violation."""
+    settings, operators (add, change, remove, each with its error), web chat start and the person's
+    conversation: HTTP 200/400 as expected, the right language, no axe violation."""
     problems = []
     world = helpline_world
     sign_in(page, live_server, "counsellor@sos.example", PASSWORD, lang)
