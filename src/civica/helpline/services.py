@@ -205,7 +205,9 @@ def operator_update(*, actor, operator: Operator, role: str, sees_contacts: bool
     _require(actor, "helpline.manage", helpline)
     if role not in Operator.Role.values:
         raise ValidationError({"role": _("Choose a role from the list.")})
-    operator = Operator.objects.select_for_update().get(pk=operator.pk)
+    # Lock the helpline so two coordinators demoting or removing each other cannot leave it with none.
+    Helpline.objects.select_for_update().filter(pk=helpline.pk).first()
+    operator = Operator.objects.get(pk=operator.pk)
     if (
         operator.role == Operator.Role.COORDINATOR
         and role != Operator.Role.COORDINATOR
@@ -233,7 +235,8 @@ def operator_remove(*, actor, operator: Operator) -> None:
     coordinator cannot be removed."""
     helpline = operator.helpline
     _require(actor, "helpline.manage", helpline)
-    operator = Operator.objects.select_for_update().get(pk=operator.pk)
+    Helpline.objects.select_for_update().filter(pk=helpline.pk).first()
+    operator = Operator.objects.get(pk=operator.pk)
     if operator.role == Operator.Role.COORDINATOR and not _other_coordinators(operator):
         raise ValidationError(_("The helpline needs a coordinator: name another one before removing this one."))
     before = audit.snapshot(operator)

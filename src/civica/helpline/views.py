@@ -384,11 +384,14 @@ def operator_change(request, uuid, operator_uuid):
     if request.method == "POST":
         if form.is_valid():
             try:
-                services.operator_update(actor=request.user, operator=operator, **form.cleaned_data)
+                operator = services.operator_update(actor=request.user, operator=operator, **form.cleaned_data)
             except ValidationError as error:
                 _apply(form, error)
             else:
                 messages.success(request, _("The operator is saved."))
+                if operator.user_id == request.user.pk and operator.role != Operator.Role.COORDINATOR:
+                    # A coordinator who stepped down no longer manages the operators.
+                    return redirect("helpline:console", uuid=operator.helpline.uuid)
                 return redirect("helpline:operators", uuid=operator.helpline.uuid)
         status = 400
     return render(
@@ -414,6 +417,8 @@ def operator_remove(request, uuid, operator_uuid):
             status = 400
         else:
             messages.success(request, _("The person no longer answers for the helpline."))
+            if operator.user_id == request.user.pk:
+                return redirect("helpline:home")
             return redirect("helpline:operators", uuid=operator.helpline.uuid)
     return render(
         request,

@@ -169,8 +169,21 @@ def test_the_last_coordinator_cannot_be_removed_or_demoted(client, world):
     counsellor = Operator.objects.get(helpline=helpline, user=world["counsellor"])
     services.operator_update(actor=world["coordinator"], operator=counsellor, role="coordinator", sees_contacts=True)
     assert client.post(urls["change"], {"change-role": "coordinator"}).status_code == 302
-    assert client.post(urls["remove"]).status_code == 302
+    response = client.post(urls["remove"])
+    assert response.status_code == 302 and response["Location"].endswith(reverse("helpline:home"))
     assert not Operator.objects.filter(pk=mine.pk).exists()
+
+
+def test_a_coordinator_who_steps_down_goes_back_to_the_console(client, world):
+    helpline = world["helpline"]
+    counsellor = Operator.objects.get(helpline=helpline, user=world["counsellor"])
+    services.operator_update(actor=world["coordinator"], operator=counsellor, role="coordinator", sees_contacts=True)
+    client.force_login(world["coordinator"])
+    mine = Operator.objects.get(helpline=helpline, user=world["coordinator"])
+    response = client.post(_urls(helpline, mine)["change"], {"change-role": "counsellor", "change-sees_contacts": "on"})
+    assert response["Location"].endswith(reverse("helpline:console", kwargs={"uuid": helpline.uuid}))
+    assert client.get(response["Location"]).status_code == 200
+    assert client.get(_urls(helpline, mine)["list"]).status_code == 404
 
 
 def test_services_refuse_people_without_the_permission(world):
