@@ -86,8 +86,8 @@ def helpline_world(make_organisation, make_member):
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_helpline_pages_pass_axe(page, live_server, helpline_world, lang):
     """Console, conversation (with the risk banner, a form error and the revealed contact), reports,
-    web chat start and the person's conversation: HTTP 200/400 as expected, the right language, no axe
-    violation."""
+    settings, operators (add, change, remove, each with its error), web chat start and the person's
+    conversation: HTTP 200/400 as expected, the right language, no axe violation."""
     problems = []
     world = helpline_world
     sign_in(page, live_server, "counsellor@sos.example", PASSWORD, lang)
@@ -121,6 +121,24 @@ def test_helpline_pages_pass_axe(page, live_server, helpline_world, lang):
     with page.expect_navigation() as navigation:
         page.locator('form:has(input[name="form"][value="settings"]) button').click()
     check("settings with an error", 400, navigation.value)
+    from civica.helpline.models import Operator
+
+    operators_path = f"/{lang}/helpline/{helpline.uuid}/operators/"
+    check("operators", response=page.goto(url(live_server, operators_path)))
+    page.locator("#id_add-email").fill("nobody@nowhere.example")
+    with page.expect_navigation() as navigation:
+        page.locator("#id_add-email").press("Enter")
+    check("operators with an error", 400, navigation.value)
+    mine = Operator.objects.get(helpline=helpline, user__email="coordinator@sos.example")
+    check("change an operator", response=page.goto(url(live_server, f"{operators_path}{mine.uuid}/")))
+    page.locator("#id_change-role").select_option("volunteer")
+    with page.expect_navigation() as navigation:
+        page.locator("form:has(#id_change-role) button").click()
+    check("change an operator with an error", 400, navigation.value)
+    check("remove an operator", response=page.goto(url(live_server, f"{operators_path}{mine.uuid}/remove/")))
+    with page.expect_navigation() as navigation:
+        page.locator("button.govuk-button--warning").click()
+    check("remove the last coordinator", 400, navigation.value)
     check("web chat", response=page.goto(url(live_server, f"/{lang}/helpline/{helpline.uuid}/chat/")))
     check("person's conversation", response=page.goto(url(live_server, f"/{lang}/helpline/chat/{world['token']}/")))
     assert not problems, f"[{lang}] " + "\n".join(problems)

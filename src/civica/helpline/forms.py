@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import Channel, Conversation
+from .models import Channel, Conversation, Operator
 
 
 class FilterForm(forms.Form):
@@ -202,3 +202,24 @@ class QuickReplyForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["language"].choices = settings.LANGUAGES
         self.fields["language"].widget.attrs["class"] = "govuk-select"
+
+
+class OperatorForm(forms.Form):
+    role = forms.ChoiceField(
+        label=_("Role"), choices=Operator.Role.choices, widget=forms.Select(attrs={"class": "govuk-select"})
+    )
+    sees_contacts = forms.BooleanField(
+        label=_("Sees phone numbers and addresses"),
+        required=False,
+        help_text=_("Others see them masked; every unmasked view is logged."),
+    )
+
+
+class OperatorAddForm(OperatorForm):
+    email = forms.EmailField(
+        label=_("E-mail address"),
+        max_length=254,
+        help_text=_("The person must already be a member of the organisation."),
+        widget=forms.EmailInput(attrs={"class": "govuk-input govuk-input--width-20", "autocomplete": "off"}),
+    )
+    field_order = ["email", "role", "sees_contacts"]

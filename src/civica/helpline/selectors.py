@@ -317,3 +317,8 @@ def report(*, user, helpline: Helpline, since: datetime | None = None) -> dict:
         "escalated": escalated,
         "at_risk": risk,
     }
+
+
+def operator_get(*, helpline: Helpline, uuid) -> Operator:
+    """One operator of the helpline (the caller has checked the helpline); DoesNotExist otherwise."""
+    return helpline.operators.select_related("user").get(uuid=uuid)

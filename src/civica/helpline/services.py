@@ -148,11 +148,34 @@ def helpline_update(*, actor, helpline: Helpline, data: dict) -> Helpline:
 
 
 @transaction.atomic
-def operator_add(*, actor, helpline: Helpline, user, role: str, sees_contacts: bool = False) -> Operator:
+def operator_add(
+    *, actor, helpline: Helpline, role: str, sees_contacts: bool = False, user=None, email: str = ""
+) -> Operator:
+    """Let a member of the helpline's organisation answer for it. From the coordinator's page the person
+    is named by `email` and must not answer already; `user` (demo, setup) adds or updates them."""
     _require(actor, "helpline.manage", helpline)
     if role not in Operator.Role.values:
         raise ValidationError({"role": _("Choose a role from the list.")})
-    if organisation_selectors.role_in(user, helpline.organisation) is None:
+    if user is None:
+        membership = (
+            organisation_selectors.members_of(helpline.organisation)
+            .filter(user__email__iexact=(email or "").strip())
+            .first()
+        )
+        if not (email or "").strip() or membership is None:
+            raise ValidationError(
+                {
+                    "email": _(
+                        "Nobody with this e-mail address is a member of %(organisation)s. "
+                        "Invite them to the organisation first."
+                    )
+                    % {"organisation": helpline.organisation.name}
+                }
+            )
+        user = membership.user
+        if Operator.objects.filter(helpline=helpline, user=user).exists():
+            raise ValidationError({"email": _("This person already answers for this helpline.")})
+    elif organisation_selectors.role_in(user, helpline.organisation) is None:
         raise ValidationError({"user": _("Only members of the helpline's organisation can answer for it.")})
     operator, created = Operator.objects.update_or_create(
         helpline=helpline, user=user, defaults={"role": role, "sees_contacts": sees_contacts}
@@ -165,6 +188,65 @@ def operator_add(*, actor, helpline: Helpline, user, role: str, sees_contacts: b
         organisation_uuid=_org_uuid(helpline),
     )
     return operator
+
+
+def _other_coordinators(operator: Operator) -> bool:
+    return (
+        Operator.objects.filter(helpline_id=operator.helpline_id, role=Operator.Role.COORDINATOR)
+        .exclude(pk=operator.pk)
+        .exists()
+    )
+
+
+@transaction.atomic
+def operator_update(*, actor, operator: Operator, role: str, sees_contacts: bool) -> Operator:
+    """Change an operator's role or whether they see contacts; a helpline always keeps a coordinator."""
+    helpline = operator.helpline
+    _require(actor, "helpline.manage", helpline)
+    if role not in Operator.Role.values:
+        raise ValidationError({"role": _("Choose a role from the list.")})
+    # Lock the helpline so two coordinators demoting or removing each other cannot leave it with none.
+    Helpline.objects.select_for_update().filter(pk=helpline.pk).first()
+    operator = Operator.objects.get(pk=operator.pk)
+    if (
+        operator.role == Operator.Role.COORDINATOR
+        and role != Operator.Role.COORDINATOR
+        and not _other_coordinators(operator)
+    ):
+        raise ValidationError({"role": _("The helpline needs a coordinator: name another one first.")})
+    before = audit.snapshot(operator)
+    operator.role = role
+    operator.sees_contacts = sees_contacts
+    operator.save(update_fields=["role", "sees_contacts", "updated_at"])
+    audit.record_change(
+        actor=actor,
+        instance=operator,
+        action="update",
+        before=before,
+        after=audit.snapshot(operator),
+        organisation_uuid=_org_uuid(helpline),
+    )
+    return operator
+
+
+@transaction.atomic
+def operator_remove(*, actor, operator: Operator) -> None:
+    """Stop someone answering for the helpline. Their open conversations go back to the queue; the last
+    coordinator cannot be removed."""
+    helpline = operator.helpline
+    _require(actor, "helpline.manage", helpline)
+    Helpline.objects.select_for_update().filter(pk=helpline.pk).first()
+    operator = Operator.objects.get(pk=operator.pk)
+    if operator.role == Operator.Role.COORDINATOR and not _other_coordinators(operator):
+        raise ValidationError(_("The helpline needs a coordinator: name another one before removing this one."))
+    before = audit.snapshot(operator)
+    Conversation.objects.filter(helpline=helpline, assigned_to_id=operator.user_id).exclude(
+        state=Conversation.State.CLOSED
+    ).update(assigned_to=None)
+    audit.record_change(
+        actor=actor, instance=operator, action="delete", before=before, organisation_uuid=_org_uuid(helpline)
+    )
+    operator.delete()
 
 
 @transaction.atomic

@@ -27,13 +27,15 @@ from .forms import (
     FlagsForm,
     HelplineSettingsForm,
     NoteForm,
+    OperatorAddForm,
+    OperatorForm,
     QuickReplyForm,
     ReplyForm,
     TagsForm,
     WebChatMessageForm,
     WebChatStartForm,
 )
-from .models import Channel, Conversation, Helpline
+from .models import Channel, Conversation, Helpline, Operator
 
 logger = logging.getLogger(__name__)
 
@@ -327,6 +329,101 @@ def helpline_settings(request, uuid):
             "quick_replies": selectors.quick_replies(helpline),
             "operators": selectors.operators_of(helpline),
         },
+        status=status,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def operators(request, uuid):
+    """The coordinator's page of who answers: add a member of the organisation by e-mail."""
+    helpline = _helpline(request, uuid, "helpline.manage")
+    form = OperatorAddForm(request.POST or None, prefix="add")
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                operator = services.operator_add(actor=request.user, helpline=helpline, **form.cleaned_data)
+            except ValidationError as error:
+                _apply(form, error)
+            else:
+                messages.success(
+                    request,
+                    _("%(name)s now answers for the helpline.")
+                    % {"name": operator.user.get_full_name() or operator.user.email},
+                )
+                return redirect("helpline:operators", uuid=helpline.uuid)
+        status = 400
+    return render(
+        request,
+        "helpline/operators.html",
+        {"helpline": helpline, "form": form, "operators": selectors.operators_of(helpline)},
+        status=status,
+    )
+
+
+def _operator(request, uuid, operator_uuid) -> Operator:
+    helpline = _helpline(request, uuid, "helpline.manage")
+    try:
+        return selectors.operator_get(helpline=helpline, uuid=operator_uuid)
+    except Operator.DoesNotExist as error:
+        raise Http404 from error
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def operator_change(request, uuid, operator_uuid):
+    """Change an operator's role and whether they see contacts."""
+    operator = _operator(request, uuid, operator_uuid)
+    form = OperatorForm(
+        request.POST or None,
+        prefix="change",
+        initial={"role": operator.role, "sees_contacts": operator.sees_contacts},
+    )
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                operator = services.operator_update(actor=request.user, operator=operator, **form.cleaned_data)
+            except ValidationError as error:
+                _apply(form, error)
+            else:
+                messages.success(request, _("The operator is saved."))
+                if operator.user_id == request.user.pk and operator.role != Operator.Role.COORDINATOR:
+                    # A coordinator who stepped down no longer manages the operators.
+                    return redirect("helpline:console", uuid=operator.helpline.uuid)
+                return redirect("helpline:operators", uuid=operator.helpline.uuid)
+        status = 400
+    return render(
+        request,
+        "helpline/operator_change.html",
+        {"helpline": operator.helpline, "operator": operator, "form": form},
+        status=status,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def operator_remove(request, uuid, operator_uuid):
+    """Ask, then stop someone answering for the helpline."""
+    operator = _operator(request, uuid, operator_uuid)
+    error_messages = []
+    status = 200
+    if request.method == "POST":
+        try:
+            services.operator_remove(actor=request.user, operator=operator)
+        except ValidationError as error:
+            error_messages = error.messages
+            status = 400
+        else:
+            messages.success(request, _("The person no longer answers for the helpline."))
+            if operator.user_id == request.user.pk:
+                return redirect("helpline:home")
+            return redirect("helpline:operators", uuid=operator.helpline.uuid)
+    return render(
+        request,
+        "helpline/operator_remove.html",
+        {"helpline": operator.helpline, "operator": operator, "error_messages": error_messages},
         status=status,
     )
 
