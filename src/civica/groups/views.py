@@ -505,21 +505,10 @@ def point_add(request, uuid, theme_id):
         raise Http404
     form = _point_form(minutes_row, theme, request.POST)
     if form.is_valid():
-        data = form.cleaned_data
         owner = _owner_from(form, minutes_row)
         if not form.errors:
             try:
-                services.point_add(
-                    actor=request.user,
-                    theme=theme,
-                    kind=data["kind"],
-                    text=data["text"],
-                    owner=owner,
-                    institution=data["institution"],
-                    due_on=data["due_on"],
-                    sdg_targets=data["sdg_targets"],
-                    sdg_indicators=data["sdg_indicators"],
-                )
+                services.point_add(actor=request.user, theme=theme, **_point_values(form, owner))
             except ValidationError as error:
                 _apply(form, error)
             else:
@@ -678,6 +667,13 @@ def theme_delete(request, uuid, theme_id):
     return redirect("groups:minutes", uuid=minutes_row.uuid)
 
 
+def _point_values(form, owner) -> dict:
+    """What the add and edit forms of a point give its service (they take the same fields)."""
+    data = form.cleaned_data
+    keys = ("kind", "text", "institution", "due_on", "sdg_targets", "sdg_indicators")
+    return {"owner": owner, **{key: data[key] for key in keys}}
+
+
 def _owner_from(form, minutes_row):
     email = form.cleaned_data.get("owner_email")
     if not email:
@@ -706,19 +702,8 @@ def point_edit(request, uuid, point_uuid):
     if request.method == "POST" and form.is_valid():
         owner = _owner_from(form, minutes_row)
         if not form.errors:
-            data = form.cleaned_data
             try:
-                services.point_update(
-                    actor=request.user,
-                    point=point,
-                    kind=data["kind"],
-                    text=data["text"],
-                    owner=owner,
-                    institution=data["institution"],
-                    due_on=data["due_on"],
-                    sdg_targets=data["sdg_targets"],
-                    sdg_indicators=data["sdg_indicators"],
-                )
+                services.point_update(actor=request.user, point=point, **_point_values(form, owner))
             except ValidationError as error:
                 _apply(form, error)
             else:
