@@ -189,6 +189,9 @@ class Attribute(HSDSRecord):
 
     class Meta:
         verbose_name = "attribute"
+        # The directory's sector filter and the visibility rule look attributes up by the record they
+        # describe: without it the filter scanned every attribute once per service (bench/directory_search.py).
+        indexes = [models.Index(fields=["link_id", "taxonomy_term"], name="directory_attribute_link")]
 
     def __str__(self):
         return str(self.id)
