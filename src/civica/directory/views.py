@@ -14,6 +14,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from civica.core.forms import add_errors
+
 from . import confirmations, selectors, services
 from .forms import DirectoryFilterForm, ImportForm, LocationForm, RejectForm, ServiceForm
 from .hsds_import import HSDSImportError
@@ -104,11 +106,6 @@ def manage(request):
     return render(request, "directory/manage.html", context)
 
 
-def _apply_errors(form, error: ValidationError) -> None:
-    for field, errors in error.message_dict.items():
-        form.add_error(field if field in form.fields else None, errors)
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
 def propose(request, organization_id=None, service_id=None):
@@ -132,7 +129,7 @@ def propose(request, organization_id=None, service_id=None):
                 actor=request.user, organization=organization_record, service=existing, data=form.data_for_service()
             )
         except ValidationError as error:
-            _apply_errors(form, error)
+            add_errors(form, error)
         else:
             messages.success(request, _("Thank you: the centre will review the change before it goes live."))
             return redirect("directory:revision", uuid=revision.uuid)
@@ -166,7 +163,7 @@ def revision(request, uuid):
                 messages.success(request, _("The change is rejected; the organisation has been told why."))
                 return redirect("directory:manage")
         except ValidationError as error:
-            _apply_errors(form, error)
+            add_errors(form, error)
     current = services.payload_of(found.service) if found.service else {}
     fields = [
         (label, current.get(key, ""), found.payload.get(key, ""))
@@ -300,7 +297,7 @@ def location_new(request, organization_id):
                 actor=request.user, organization=organization_record, **form.cleaned_data
             )
         except ValidationError as error:
-            _apply_errors(form, error)
+            add_errors(form, error)
         else:
             if location.is_published:
                 messages.success(request, _("The place is added."))

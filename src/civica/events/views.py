@@ -10,20 +10,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from civica.core import documents
+from civica.core.forms import add_errors
 
 from . import selectors, services
 from .calendar import event_ics
 from .certificates import certificate_docx, certificate_pdf
 from .forms import EmailRegistrationForm, EventForm, VerifyForm
 from .models import Event, Registration
-
-
-def _apply_errors(form, error: ValidationError) -> None:
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error.messages)
-        return
-    for field, errors in error.message_dict.items():
-        form.add_error(field if field in form.fields else None, errors)
 
 
 def _event(request, uuid) -> Event:
@@ -70,7 +63,7 @@ def event_create(request):
         except PermissionDenied as error:
             raise Http404 from error
         except ValidationError as error:
-            _apply_errors(form, error)
+            add_errors(form, error)
         else:
             messages.success(request, _("The event has been published."))
             return redirect("events:detail", uuid=event.uuid)
@@ -117,7 +110,7 @@ def event_detail(request, uuid):
             raise Http404 from error
         except ValidationError as error:
             if "register_by_email" in request.POST:
-                _apply_errors(email_form, error)
+                add_errors(email_form, error)
             else:
                 messages.error(request, " ".join(error.messages))
                 return redirect("events:detail", uuid=event.uuid)

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from civica.core.documents import DOCX_CONTENT_TYPE, PDF_CONTENT_TYPE, DocumentError
+from civica.core.forms import add_errors
 from civica.core.tokens import fingerprint
 from civica.knowledge import selectors as knowledge_selectors
 from civica.organisations import selectors as organisation_selectors
@@ -59,14 +60,6 @@ def _get(function, **lookup):
         return function(**lookup)
     except NOT_VISIBLE as error:
         raise Http404 from error
-
-
-def _apply(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error.messages)
 
 
 def _calendar(content: bytes, filename: str) -> HttpResponse:
@@ -119,7 +112,7 @@ def create(request):
         except PermissionDenied as error:
             raise Http404 from error
         except ValidationError as error:
-            _apply(form, error)
+            add_errors(form, error)
         else:
             messages.success(request, _("The group has been created."))
             return redirect("groups:detail", uuid=group.uuid)
@@ -177,7 +170,7 @@ def member_add(request, uuid):
                     ends_on=data["ends_on"],
                 )
             except ValidationError as error:
-                _apply(form, error)
+                add_errors(form, error)
             else:
                 messages.success(request, _("%(name)s is now a member of the group.") % {"name": person.display_name})
                 return redirect("groups:detail", uuid=group.uuid)
@@ -277,7 +270,7 @@ def meeting_new(request, uuid):
                 institutions=data["institutions"],
             )
         except ValidationError as error:
-            _apply(form, error)
+            add_errors(form, error)
         else:
             messages.success(request, _("The meeting has been scheduled and the members invited."))
             return redirect("groups:meeting", uuid=meeting.uuid)
@@ -337,7 +330,7 @@ def agenda_add(request, uuid):
                 parent=parent,
             )
         except ValidationError as error:
-            _apply(form, error)
+            add_errors(form, error)
         else:
             return redirect("groups:meeting", uuid=meeting.uuid)
     return meeting_view_with_form(request, uuid, form)
@@ -382,7 +375,7 @@ def document_add(request, uuid):
                 file=form.cleaned_data["file"],
             )
         except ValidationError as error:
-            _apply(form, error)
+            add_errors(form, error)
         else:
             messages.success(request, _("The document has been added."))
             return redirect("groups:meeting", uuid=meeting_row.uuid)
@@ -490,7 +483,7 @@ def theme_add(request, uuid):
                 sdg_targets=form.cleaned_data["sdg_targets"],
             )
         except ValidationError as error:
-            _apply(form, error)
+            add_errors(form, error)
         else:
             return redirect("groups:minutes", uuid=minutes_row.uuid)
     return minutes(request, uuid, forms={"theme": form})
@@ -510,7 +503,7 @@ def point_add(request, uuid, theme_id):
             try:
                 services.point_add(actor=request.user, theme=theme, **_point_values(form, owner))
             except ValidationError as error:
-                _apply(form, error)
+                add_errors(form, error)
             else:
                 return redirect("groups:minutes", uuid=minutes_row.uuid)
     return minutes(request, uuid, forms={theme.pk: form})
@@ -527,7 +520,7 @@ def review_comment(request, uuid):
         except PermissionDenied as error:
             raise Http404 from error
         except ValidationError as error:
-            _apply(form, error)
+            add_errors(form, error)
         else:
             messages.success(request, _("Your comment has been added."))
             return redirect("groups:minutes", uuid=minutes_row.uuid)
@@ -606,7 +599,7 @@ def minutes_introduction(request, uuid):
                 expert=data["expert"],
             )
         except ValidationError as error:
-            _apply(form, error)
+            add_errors(form, error)
         else:
             messages.success(request, _("The introduction and the signatories have been saved."))
             return redirect("groups:minutes", uuid=minutes_row.uuid)
@@ -640,7 +633,7 @@ def theme_edit(request, uuid, theme_id):
                 sdg_targets=form.cleaned_data["sdg_targets"],
             )
         except ValidationError as error:
-            _apply(form, error)
+            add_errors(form, error)
         else:
             messages.success(request, _("The theme has been changed."))
             return redirect("groups:minutes", uuid=minutes_row.uuid)
@@ -705,7 +698,7 @@ def point_edit(request, uuid, point_uuid):
             try:
                 services.point_update(actor=request.user, point=point, **_point_values(form, owner))
             except ValidationError as error:
-                _apply(form, error)
+                add_errors(form, error)
             else:
                 messages.success(request, _("The point has been changed."))
                 return redirect("groups:minutes", uuid=minutes_row.uuid)
@@ -748,7 +741,7 @@ def swot_new(request, uuid):
                 actor=request.user, group=group, title=form.cleaned_data["title"], meeting=form.cleaned_data["meeting"]
             )
         except ValidationError as error:
-            _apply(form, error)
+            add_errors(form, error)
         else:
             messages.success(request, _("The SWOT analysis has been created: add its entries."))
             return redirect("groups:swot", uuid=analysis.uuid)
@@ -795,7 +788,7 @@ def swot_entry_add(request, uuid):
                 actor=request.user, analysis=analysis, kind=data["kind"], text=data["text"], points=data["points"]
             )
         except ValidationError as error:
-            _apply(form, error)
+            add_errors(form, error)
         else:
             messages.success(request, _("The entry has been added."))
             return redirect("groups:swot", uuid=analysis.uuid)

@@ -19,6 +19,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
+from civica.core.forms import add_errors
+
 from . import safety, selectors, services
 from .forms import (
     AssignForm,
@@ -38,14 +40,6 @@ from .forms import (
 from .models import Channel, Conversation, Helpline, Operator
 
 logger = logging.getLogger(__name__)
-
-
-def _apply(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error.messages)
 
 
 def _helpline(request, uuid, perm="helpline.operate") -> Helpline:
@@ -241,7 +235,7 @@ def conversation(request, uuid):
         if bound is None:
             messages.error(request, " ".join(error.messages))
             return redirect("helpline:conversation", uuid=conversation.uuid)
-        _apply(bound, error)
+        add_errors(bound, error)
     if bound is not None and bound.errors:
         conversation.refresh_from_db()
         context = _conversation_context(request, conversation, forms={action: bound})
@@ -305,7 +299,7 @@ def helpline_settings(request, uuid):
         try:
             services.helpline_update(actor=request.user, helpline=helpline, data=settings_form.cleaned_data)
         except ValidationError as error:
-            _apply(settings_form, error)
+            add_errors(settings_form, error)
         else:
             messages.success(request, _("The settings are saved."))
             return redirect("helpline:settings", uuid=helpline.uuid)
@@ -313,7 +307,7 @@ def helpline_settings(request, uuid):
         try:
             services.quick_reply_save(actor=request.user, helpline=helpline, **reply_form.cleaned_data)
         except ValidationError as error:
-            _apply(reply_form, error)
+            add_errors(reply_form, error)
         else:
             messages.success(request, _("The quick reply is saved."))
             return redirect("helpline:settings", uuid=helpline.uuid)
@@ -345,7 +339,7 @@ def operators(request, uuid):
             try:
                 operator = services.operator_add(actor=request.user, helpline=helpline, **form.cleaned_data)
             except ValidationError as error:
-                _apply(form, error)
+                add_errors(form, error)
             else:
                 messages.success(
                     request,
@@ -386,7 +380,7 @@ def operator_change(request, uuid, operator_uuid):
             try:
                 operator = services.operator_update(actor=request.user, operator=operator, **form.cleaned_data)
             except ValidationError as error:
-                _apply(form, error)
+                add_errors(form, error)
             else:
                 messages.success(request, _("The operator is saved."))
                 if operator.user_id == request.user.pk and operator.role != Operator.Role.COORDINATOR:
@@ -475,7 +469,7 @@ def chat_start(request, uuid):
                     is_minor=form.cleaned_data["is_minor"],
                 )
             except ValidationError as error:
-                _apply(form, error)
+                add_errors(form, error)
             else:
                 return redirect("helpline:chat", token=token)
         if form.errors:
@@ -515,7 +509,7 @@ def chat(request, token):
                 try:
                     services.web_person_write(conversation=conversation, body=form.cleaned_data["body"])
                 except ValidationError as error:
-                    _apply(form, error)
+                    add_errors(form, error)
             if not form.errors:
                 return redirect("helpline:chat", token=token)
         if form.errors and status == 200:

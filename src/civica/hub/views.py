@@ -9,6 +9,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from civica.core.forms import add_errors
 from civica.organisations.models import Organisation
 
 from . import selectors, services, throttle
@@ -36,14 +37,6 @@ def _centre(slug) -> Organisation:
         return selectors.centre_get(slug)
     except Organisation.DoesNotExist as error:
         raise Http404 from error
-
-
-def _apply_errors(form, error: ValidationError) -> None:
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error.messages)
-        return
-    for field, errors in error.message_dict.items():
-        form.add_error(field if field in form.fields else None, errors)
 
 
 def centre(request, slug):
@@ -83,7 +76,7 @@ def join(request, slug):
         except PermissionDenied as error:
             raise Http404 from error
         except ValidationError as error:
-            _apply_errors(form, error)
+            add_errors(form, error)
         else:
             messages.success(request, _("Your request has been sent to the centre."))
             return redirect("hub:membership", uuid=membership.uuid)
@@ -143,7 +136,7 @@ def membership(request, uuid):
             if not (may_decide or may_edit):
                 raise Http404
         except ValidationError as error:
-            _apply_errors(decision if "decide" in request.POST else profile, error)
+            add_errors(decision if "decide" in request.POST else profile, error)
     context = {
         "membership": found,
         "representatives": selectors.representatives_of(found),
@@ -228,7 +221,7 @@ def need_new(request, slug):
         try:
             need = services.need_create(actor=request.user, centre=found, **values)
         except ValidationError as error:
-            _apply_errors(form, error)
+            add_errors(form, error)
         else:
             messages.success(
                 request,
@@ -273,7 +266,7 @@ def need(request, uuid):
             try:
                 services.need_update(actor=request.user, need=found, **form.cleaned_data)
             except ValidationError as error:
-                _apply_errors(form, error)
+                add_errors(form, error)
             else:
                 messages.success(request, _("The need is saved."))
                 return redirect("hub:need", uuid=found.uuid)
@@ -311,7 +304,7 @@ def offer_new(request, slug):
             try:
                 offer = services.offer_submit(centre=found, data=data, actor=request.user)
             except ValidationError as error:
-                _apply_errors(form, error)
+                add_errors(form, error)
             else:
                 messages.success(
                     request,
@@ -403,7 +396,7 @@ def offer(request, uuid):
         except PermissionDenied as error:
             raise Http404 from error
         except ValidationError as error:
-            _apply_errors(match if "match" in request.POST and match is not None else note, error)
+            add_errors(match if "match" in request.POST and match is not None else note, error)
     context = {
         "centre": found.centre,
         "offer": found,
@@ -460,7 +453,7 @@ def preparedness(request, slug):
             raise Http404 from error
         except ValidationError as error:
             target = {"emergency": emergency_form, "capacity": capacity_form, "task": task_form}
-            _apply_errors(next(form for key, form in target.items() if key in request.POST), error)
+            add_errors(next(form for key, form in target.items() if key in request.POST), error)
     reports = selectors.latest_capacities(found)
     tasks = [
         (
@@ -541,7 +534,7 @@ def contact_tree(request, slug):
                 return redirect("hub:contact_tree", slug=found.slug)
         except ValidationError as error:
             if form is not None and "add" in request.POST:
-                _apply_errors(form, error)
+                add_errors(form, error)
             else:
                 messages.error(request, " ".join(error.messages))
     context = {

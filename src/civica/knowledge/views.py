@@ -9,6 +9,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from civica.core.forms import add_errors
 from civica.groups import selectors as group_selectors
 from civica.groups.models import Meeting
 from civica.organisations import selectors as organisation_selectors
@@ -51,11 +52,6 @@ def item(request, uuid):
     return render(request, "knowledge/item.html", context)
 
 
-def _apply(form, error: ValidationError) -> None:
-    for field, errors in error.message_dict.items():
-        form.add_error(field if field in form.fields else None, errors)
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
 def publish(request):
@@ -85,7 +81,7 @@ def publish(request):
         except PermissionDenied as error:
             raise Http404 from error
         except ValidationError as error:
-            _apply(form, error)
+            add_errors(form, error)
         else:
             messages.success(request, _("The item has been published."))
             return redirect("knowledge:item", uuid=new.uuid)
@@ -123,7 +119,7 @@ def revise(request, uuid):
                 change_note=data["change_note"],
             )
         except ValidationError as error:
-            _apply(form, error)
+            add_errors(form, error)
         else:
             messages.success(request, _("A new version has been published."))
             return redirect("knowledge:item", uuid=knowledge_item.uuid)
@@ -247,7 +243,7 @@ def practice_new(request):
         except PermissionDenied as error:
             raise Http404 from error
         except ValidationError as error:
-            _apply(form, error)
+            add_errors(form, error)
         else:
             messages.success(request, _("The practice has been recorded."))
             return redirect("knowledge:practice", uuid=new.uuid)
@@ -286,7 +282,7 @@ def practice_from_meeting(request, uuid):
         except PermissionDenied as error:
             raise Http404 from error
         except ValidationError as error:
-            _apply(form, error)
+            add_errors(form, error)
         else:
             messages.success(request, _("The practice has been recorded as presented in this meeting."))
             return redirect("knowledge:practice", uuid=new.uuid)
@@ -337,7 +333,7 @@ def practice_edit(request, uuid):
                 is_published=data["is_published"],
             )
         except ValidationError as error:
-            _apply(form, error)
+            add_errors(form, error)
         else:
             messages.success(request, _("The practice has been saved."))
             return redirect("knowledge:practice", uuid=item.uuid)
@@ -368,7 +364,7 @@ def practice_feedback(request, uuid):
             )
         except ValidationError as error:
             if hasattr(error, "error_dict"):
-                _apply(form, error)
+                add_errors(form, error)
             else:
                 form.add_error(None, error.messages)
         else:

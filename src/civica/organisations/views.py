@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from civica.core import selectors as audit_selectors
+from civica.core.forms import add_errors
 
 from . import selectors, services
 from .forms import (
@@ -44,14 +45,6 @@ def _authorised_organisation(request, slug, permission) -> Organisation:
         # A page the person cannot use looks like a page that does not exist.
         raise Http404
     return organisation
-
-
-def _apply_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, field_errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, field_errors)
-    else:
-        form.add_error(None, error.messages)
 
 
 def directory(request):
@@ -91,7 +84,7 @@ def edit(request, slug):
         try:
             services.organisation_update(actor=request.user, organisation=fresh, data=data)
         except ValidationError as error:
-            _apply_errors(form, error)
+            add_errors(form, error)
         else:
             messages.success(request, _("The organisation's profile has been saved."))
             return redirect("organisations:profile", slug=fresh.slug)
@@ -126,7 +119,7 @@ def invite(request, slug):
                 role=form.cleaned_data["role"],
             )
         except ValidationError as error:
-            _apply_errors(form, error)
+            add_errors(form, error)
         else:
             messages.success(request, _("Invitation sent to %(email)s.") % {"email": form.cleaned_data["email"]})
             return redirect("organisations:members", slug=organisation.slug)
@@ -164,7 +157,7 @@ def membership_edit(request, slug, uuid):
         try:
             services.membership_remove(actor=request.user, membership=membership)
         except ValidationError as error:
-            _apply_errors(form, error)
+            add_errors(form, error)
         else:
             messages.success(request, _("%(person)s is no longer a member.") % {"person": membership.user})
             return redirect("organisations:members", slug=organisation.slug)
@@ -172,7 +165,7 @@ def membership_edit(request, slug, uuid):
         try:
             services.membership_update(actor=request.user, membership=membership, **form.cleaned_data)
         except ValidationError as error:
-            _apply_errors(form, error)
+            add_errors(form, error)
         else:
             messages.success(request, _("The membership has been saved."))
             return redirect("organisations:members", slug=organisation.slug)

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
+from civica.core.forms import add_errors
 from civica.hub import selectors as hub_selectors
 from civica.organisations import selectors as organisation_selectors
 from civica.organisations.models import Organisation
@@ -33,14 +34,6 @@ STATUS_LABELS = {
     "expired": gettext_lazy("Expired"),
     "renewed": gettext_lazy("Renewed"),
 }
-
-
-def _apply_errors(form, error: ValidationError) -> None:
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error.messages)
-        return
-    for field, errors in error.message_dict.items():
-        form.add_error(field if field in form.fields else None, errors)
 
 
 def _centre(slug) -> Organisation:
@@ -87,7 +80,7 @@ def action_create(request, slug):
         except PermissionDenied as error:
             raise Http404 from error
         except ValidationError as error:
-            _apply_errors(form, error)
+            add_errors(form, error)
         else:
             messages.success(request, _("The pilot action has been proposed to the centre."))
             return redirect("partnerships:action", uuid=action.uuid)
@@ -149,7 +142,7 @@ def action_detail(request, uuid):
         except PermissionDenied as error:
             raise Http404 from error
         except ValidationError as error:
-            _apply_errors(transition_form if "transition" in request.POST else indicator_form, error)
+            add_errors(transition_form if "transition" in request.POST else indicator_form, error)
     context = {
         "action": action,
         "partners": action.partners.all(),
@@ -220,7 +213,7 @@ def memorandum_create(request):
         except PermissionDenied as error:
             raise Http404 from error
         except ValidationError as error:
-            _apply_errors(form, error)
+            add_errors(form, error)
         else:
             messages.success(request, _("The memorandum has been saved."))
             return redirect("partnerships:memorandum", uuid=memorandum.uuid)
@@ -243,7 +236,7 @@ def memorandum_detail(request, uuid):
             try:
                 services.memorandum_record_signature(actor=request.user, memorandum=memorandum, **form.cleaned_data)
             except ValidationError as error:
-                _apply_errors(form, error)
+                add_errors(form, error)
             else:
                 messages.success(request, _("The signature has been recorded."))
                 return redirect("partnerships:memorandum", uuid=memorandum.uuid)

@@ -16,6 +16,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from civica.core.forms import add_errors
 from civica.organisations import selectors as organisation_selectors
 from civica.organisations.models import Organisation
 
@@ -39,14 +40,6 @@ from .forms import (
 )
 from .models import SECTIONS, ProtectedPerson, ProtectionCase, Referral
 from .workflow import PROTECTION
-
-
-def _errors_to_form(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error.messages)
 
 
 def _case(request, reference):
@@ -97,7 +90,7 @@ def open_case(request):
         except PermissionDenied:
             form.add_error("organisation", _("You cannot open cases for this organisation."))
         except ValidationError as error:
-            _errors_to_form(form, error)
+            add_errors(form, error)
         else:
             messages.success(
                 request, _("The protection case %(reference)s has been opened.") % {"reference": pcase.case.reference}
@@ -216,7 +209,7 @@ def case_form(request, reference, what):
         except PermissionDenied as error:
             raise Http404 from error
         except ValidationError as error:
-            _errors_to_form(form, error)
+            add_errors(form, error)
         else:
             messages.success(request, _("Saved."))
             return redirect("protection:case", reference=reference)
@@ -277,7 +270,7 @@ def referral_new(request, reference):
         try:
             referral = services.referral_send(actor=request.user, pcase=pcase, sections=chosen, **form.cleaned_data)
         except ValidationError as error:
-            _errors_to_form(form, error)
+            add_errors(form, error)
         else:
             messages.success(request, _("The referral has been sent."))
             return redirect("protection:referral", uuid=referral.uuid)
@@ -356,7 +349,7 @@ def emergency(request, reference):
         except PermissionDenied as error:
             raise Http404 from error
         except ValidationError as error:
-            _errors_to_form(form, error)
+            add_errors(form, error)
         else:
             messages.warning(
                 request, _("Emergency access granted. Every read is logged and the administrators are told.")

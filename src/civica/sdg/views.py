@@ -8,19 +8,12 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from civica.core.forms import add_errors
 from civica.organisations import selectors as organisation_selectors
 
 from . import chart, selectors, services
 from .forms import LocalIndicatorForm, MeasurementForm
 from .models import LocalIndicator, Measurement
-
-
-def _apply(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error.messages)
 
 
 def _managed_organisations(user):
@@ -79,7 +72,7 @@ def local_indicator_new(request):
         except PermissionDenied as error:
             raise Http404 from error
         except ValidationError as error:
-            _apply(form, error)
+            add_errors(form, error)
         else:
             messages.success(request, _("The local indicator has been created: record its measured values."))
             return redirect("sdg:local_indicator", uuid=local.uuid)
@@ -102,7 +95,7 @@ def measurement_add(request, uuid):
         try:
             services.measurement_record(actor=request.user, local_indicator=indicator, **form.cleaned_data)
         except ValidationError as error:
-            _apply(form, error)
+            add_errors(form, error)
         else:
             messages.success(request, _("The measured value has been recorded."))
             return redirect("sdg:local_indicator", uuid=indicator.uuid)

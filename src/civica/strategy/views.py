@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from civica.core.documents import PDF_CONTENT_TYPE, DocumentError
+from civica.core.forms import add_errors
 from civica.groups import selectors as group_selectors
 from civica.groups.models import SwotAnalysis
 from civica.organisations import selectors as organisation_selectors
@@ -68,14 +69,6 @@ def _get(function, **lookup):
         raise Http404 from error
 
 
-def _apply(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error.messages)
-
-
 def _strategy(request, uuid, permission="strategy.view_strategy") -> Strategy:
     strategy = _get(selectors.strategy_get, user=request.user, uuid=uuid)
     if not request.user.has_perm(permission, strategy):
@@ -90,7 +83,7 @@ def _do(request, form, function, success: str, **values):
     except PermissionDenied as error:
         raise Http404 from error
     except ValidationError as error:
-        _apply(form, error)
+        add_errors(form, error)
         return False
     messages.success(request, success)
     return True
@@ -138,7 +131,7 @@ def create(request):
         except PermissionDenied as error:
             raise Http404 from error
         except ValidationError as error:
-            _apply(form, error)
+            add_errors(form, error)
         else:
             messages.success(request, _("The strategy has been created."))
             return redirect("strategy:detail", uuid=strategy.uuid)
@@ -378,7 +371,7 @@ def survey_new(request, uuid):
                 stage=selectors.active_stage(strategy),
             )
         except ValidationError as error:
-            _apply(form, error)
+            add_errors(form, error)
         else:
             messages.success(request, _("The survey has been created."))
             return redirect("strategy:survey", uuid=survey.uuid)
@@ -437,7 +430,7 @@ def survey_codes(request, uuid):
         except PermissionDenied as error:
             raise Http404 from error
         except ValidationError as error:
-            _apply(form, error)
+            add_errors(form, error)
     return survey(request, uuid, token_form=form, codes=codes)
 
 
@@ -477,7 +470,7 @@ def survey_answer(request, uuid):
         except PermissionDenied as error:
             raise Http404 from error
         except ValidationError as error:
-            _apply(form, error)
+            add_errors(form, error)
         else:
             return render(request, "strategy/survey_thanks.html", {"survey": survey_row})
     return render(request, "strategy/survey_answer.html", {"survey": survey_row, "form": form})
@@ -553,7 +546,7 @@ def version_new(request, uuid):
         except PermissionDenied as error:
             raise Http404 from error
         except ValidationError as error:
-            _apply(form, error)
+            add_errors(form, error)
         else:
             messages.success(request, _("Version %(number)s of the draft has been saved.") % {"number": new.number})
             return redirect("strategy:version", uuid=new.uuid)
@@ -861,7 +854,7 @@ def charters(request):
                     actor=request.user, organisation=data["organisation"], title=data["title"], text=data["text"]
                 )
             except ValidationError as error:
-                _apply(form, error)
+                add_errors(form, error)
             else:
                 messages.success(request, _("The charter has been created."))
                 return redirect("strategy:charter", uuid=charter_row.uuid)

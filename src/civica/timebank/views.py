@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from civica.core.documents import DocumentError
+from civica.core.forms import add_errors
 from civica.organisations import selectors as organisation_selectors
 
 from . import ledger, selectors, services, statements
@@ -45,14 +46,6 @@ def _bank(request, uuid, perm=None) -> TimeBank:
     return bank
 
 
-def _apply(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error.messages)
-
-
 def home(request):
     context = {"banks": selectors.banks_visible_to(request.user)}
     if request.user.is_authenticated:
@@ -78,7 +71,7 @@ def join(request, bank):
         except PermissionDenied as error:
             raise Http404 from error
         except ValidationError as error:
-            _apply(form, error)
+            add_errors(form, error)
         else:
             messages.success(request, _("Your request has been sent to the time bank."))
             return redirect("timebank:home")
@@ -121,7 +114,7 @@ def account(request, bank):
         except PermissionDenied as error:
             raise Http404 from error
         except (ValidationError, ledger.LedgerBusy) as error:
-            _apply(form, error if isinstance(error, ValidationError) else ValidationError(str(error)))
+            add_errors(form, error if isinstance(error, ValidationError) else ValidationError(str(error)))
         else:
             messages.success(request, _("Thank you: your hours have been given to the community fund."))
             return redirect("timebank:account", bank=bank.uuid)
@@ -187,7 +180,7 @@ def listing_new(request, bank):
         except PermissionDenied as error:
             raise Http404 from error
         except ValidationError as error:
-            _apply(form, error)
+            add_errors(form, error)
         else:
             messages.success(request, _("Your offer or request is now shown to the members."))
             return redirect("timebank:listing", uuid=item.uuid)
@@ -212,7 +205,7 @@ def listing(request, uuid):
             except PermissionDenied as error:
                 raise Http404 from error
             except ValidationError as error:
-                _apply(form, error)
+                add_errors(form, error)
             else:
                 messages.success(request, _("Your message has been sent."))
                 return redirect("timebank:listing", uuid=item.uuid)
@@ -252,7 +245,7 @@ def exchange_new(request, bank):
         except PermissionDenied as error:
             raise Http404 from error
         except ValidationError as error:
-            _apply(form, error)
+            add_errors(form, error)
         else:
             messages.success(request, _("The exchange is recorded; the other member will be asked to confirm it."))
             return redirect("timebank:exchange", uuid=recorded.uuid)
@@ -296,7 +289,7 @@ def exchange(request, uuid):
         except PermissionDenied as error:
             raise Http404 from error
         except ValidationError as error:
-            _apply(decision if action != "feedback" else feedback, error)
+            add_errors(decision if action != "feedback" else feedback, error)
         except ledger.LedgerBusy as error:
             decision.add_error(None, str(error))
     counterpart = None
@@ -378,7 +371,7 @@ def fund_payment(request, bank):
         except PermissionDenied as error:
             raise Http404 from error
         except (ValidationError, ledger.LedgerBusy) as error:
-            _apply(form, error if isinstance(error, ValidationError) else ValidationError(str(error)))
+            add_errors(form, error if isinstance(error, ValidationError) else ValidationError(str(error)))
         else:
             messages.success(
                 request, _("The bank fund has paid %(count)s members.") % {"count": len(data["attendees"])}
@@ -400,7 +393,7 @@ def cheque(request, bank):
         except PermissionDenied as error:
             raise Http404 from error
         except (ValidationError, ledger.LedgerBusy) as error:
-            _apply(form, error if isinstance(error, ValidationError) else ValidationError(str(error)))
+            add_errors(form, error if isinstance(error, ValidationError) else ValidationError(str(error)))
         else:
             messages.success(request, _("The cheque has been entered."))
             return redirect("timebank:cheque", bank=bank.uuid)
@@ -429,7 +422,7 @@ def correct(request, bank, transfer):
         except PermissionDenied as error:
             raise Http404 from error
         except (ValidationError, ledger.LedgerBusy) as error:
-            _apply(form, error if isinstance(error, ValidationError) else ValidationError(str(error)))
+            add_errors(form, error if isinstance(error, ValidationError) else ValidationError(str(error)))
         else:
             messages.success(request, _("The transfer has been reversed."))
             return redirect("timebank:ledger", bank=bank.uuid)
@@ -489,7 +482,7 @@ def listing_edit(request, uuid):
         except PermissionDenied as error:
             raise Http404 from error
         except ValidationError as error:
-            _apply(form, error)
+            add_errors(form, error)
         else:
             messages.success(request, _("Your offer or request has been saved."))
             return redirect("timebank:account", bank=item.bank.uuid)
@@ -533,7 +526,7 @@ def write(request, bank, member):
         except PermissionDenied as error:
             raise Http404 from error
         except ValidationError as error:
-            _apply(form, error)
+            add_errors(form, error)
         else:
             messages.success(request, _("Your message has been sent."))
             return redirect("timebank:bank", bank=bank.uuid)
