@@ -86,6 +86,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "civica.web.middleware.RequireTwoFactorMiddleware",
+    "civica.core.middleware.ForbiddenAsNotFoundMiddleware",
 ]
 
 ROOT_URLCONF = "civica.config.urls"

@@ -2,7 +2,8 @@
 or form that carried one would otherwise fail deep inside a save or a filter with a server error.
 Nothing legitimate a person types contains it."""
 
-from django.http import HttpResponse, JsonResponse
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse, JsonResponse
 from django.utils.translation import gettext as _
 
 NUL = "\x00"
@@ -34,3 +35,20 @@ class RefuseNulCharactersMiddleware:
                 return JsonResponse({"detail": message, "errors": []}, status=400)
             return HttpResponse(message, status=400, content_type="text/plain; charset=utf-8")
         return self.get_response(request)
+
+
+class ForbiddenAsNotFoundMiddleware:
+    """The one place where a forbidden object becomes "not found" on pages: a view or service raises
+    PermissionDenied and the person sees the 404 page, so nobody learns that a record they may not see
+    exists. (The API maps it the same way in `config/api.py`.) Views need no try/except for it."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if isinstance(exception, PermissionDenied):
+            raise Http404 from exception
+        return None
