@@ -33,7 +33,7 @@ run: setup
 	$(BIN)/civica demo
 	$(BIN)/civica collectstatic --no-input --verbosity 0
 	@echo ""
-	@echo "Civica is starting at http://127.0.0.1:8000/  (Ctrl+C stops it; a task worker runs alongside)"
+	@echo "Civica is starting at http://$${CIVICA_BIND:-127.0.0.1:8000}/  (Ctrl+C stops it; a task worker runs alongside)"
 	@scripts/serve.sh
 
 worker: setup

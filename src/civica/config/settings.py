@@ -32,7 +32,24 @@ DEBUG = env_bool("CIVICA_DEBUG", False)
 SECRET_KEY = os.environ.get("CIVICA_SECRET_KEY", "civica-insecure-development-key-change-me-0123456789")
 ALLOWED_HOSTS = env_list("CIVICA_ALLOWED_HOSTS", "127.0.0.1,localhost,[::1],testserver")
 CSRF_TRUSTED_ORIGINS = env_list("CIVICA_CSRF_TRUSTED_ORIGINS")
-SITE_URL = os.environ.get("CIVICA_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+
+
+def site_url_from_bind(bind: str) -> str:
+    """The address people reach when CIVICA_SITE_URL is unset: the one gunicorn binds (CIVICA_BIND), so
+    `make run` on another port prints links to that port in e-mails, calendar files and the HSDS root.
+    A wildcard address binds every interface; links then name the loopback one."""
+    if not bind or bind.startswith(("unix:", "fd://")):
+        return "http://127.0.0.1:8000"
+    host, _sep, port = bind.rpartition(":")
+    if not host:  # a bare port
+        host, port = "127.0.0.1", bind
+    host = {"0.0.0.0": "127.0.0.1", "[::]": "[::1]", "": "127.0.0.1"}.get(host, host)  # noqa: S104
+    return f"http://{host}:{port}"
+
+
+SITE_URL = (
+    os.environ.get("CIVICA_SITE_URL") or site_url_from_bind(os.environ.get("CIVICA_BIND", "127.0.0.1:8000"))
+).rstrip("/")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
