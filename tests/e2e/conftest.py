@@ -198,6 +198,28 @@ def assert_accessible(page):
     assert not violations, format_violations(violations, page.url)
 
 
+# Attributes that name other elements by id: a name with no element behind it means a screen reader
+# announces nothing (axe does not report it), e.g. an error message that is never read out.
+_DANGLING_ARIA_JS = """() => {
+  const found = [];
+  for (const attr of ["aria-describedby", "aria-labelledby", "aria-controls", "aria-errormessage"]) {
+    for (const element of document.querySelectorAll(`[${attr}]`)) {
+      for (const id of element.getAttribute(attr).split(/\\s+/).filter(Boolean)) {
+        if (!document.getElementById(id)) {
+          found.push(`${element.tagName.toLowerCase()}#${element.id || "?"} ${attr} names missing #${id}`);
+        }
+      }
+    }
+  }
+  return found;
+}"""
+
+
+def dangling_aria_references(page) -> list[str]:
+    """Every aria attribute on the page that points at an id no element has."""
+    return page.evaluate(_DANGLING_ARIA_JS)
+
+
 class PageChecker:
     """Visits pages and collects every problem (status, `<html lang>`, axe), so one run shows them all.
 
@@ -226,6 +248,8 @@ class PageChecker:
         violations = axe_violations(self.page)
         if violations:
             self.problems.append(format_violations(violations, f"{label} ({self.page.url})"))
+        for dangling in dangling_aria_references(self.page):
+            self.problems.append(f"{label} ({self.page.url}): {dangling}")
 
     def submit(self, form="main form[method=post]", label: str = "", button=None, expect_status: int | None = None):
         """Send a form (a selector or a locator) with its first submit button, or `button` (idem)."""

@@ -102,14 +102,14 @@ def test_organisation_admin_pages(page, live_server, world, lang):
     checker.visit(f"{base}/edit/", label="edit")
     page.locator('input[name="fiscal_id"]').fill("RO-ABC-123")
     checker.submit(label="edit, invalid fiscal identifier", expect_status=200)
-    if not (page.locator(".govuk-error-summary").count() and page.locator("#id_fiscal_id-error").count()):
+    if not (page.locator(".govuk-error-summary").count() and page.locator("#id_fiscal_id_error").count()):
         checker.problems.append("edit, invalid fiscal identifier: no error summary or no error on the field")
 
     checker.visit(f"{base}/members/", label="members")
     checker.visit(f"{base}/members/invite/", label="invite")
     page.locator('input[name="email"]').fill("not-an-email")
     checker.submit(label="invite, invalid e-mail", expect_status=200)
-    if not page.locator("#id_email-error").count():
+    if not page.locator("#id_email_error").count():
         checker.problems.append("invite, invalid e-mail: no error on the field")
     checker.visit(f"{base}/members/{colleague.uuid}/", label="membership edit")
     checker.visit(f"/{lang}/cases/templates/", label="document templates")

@@ -94,9 +94,9 @@ def _submit_invalid_invitation(page, live_server, slug, lang) -> str:
     # What the person typed is still there, and the field says what is wrong.
     assert field.input_value() == "not-an-email"
     assert "not-an-email" not in page.url  # a POST: nothing typed leaks into the address
-    error = page.locator("#id_email-error")
+    error = page.locator("#id_email_error")
     assert error.is_visible()
-    assert "id_email-error" in (field.get_attribute("aria-describedby") or "").split()
+    assert "id_email_error" in (field.get_attribute("aria-describedby") or "").split()
     assert field.get_attribute("class").split().count("govuk-input--error") == 1
 
     # The error summary is shown and announced, and its link takes the person to the field.

@@ -47,7 +47,7 @@ def test_every_page_in_four_languages(page, live_server, records, lang):
     page.locator("#id_email-name").fill("Νίκη Σταύρου")
     page.locator("#id_email-email").fill("not-an-address")
     checker.submit('form:has(button[name="register_by_email"])', label="registration by e-mail, invalid")
-    if not page.locator("#id_email-email-error").count():
+    if not page.locator("#id_email-email_error").count():
         checker.problems.append("registration by e-mail, invalid: no error on the field")
     checker.visit(f"/{lang}/certificates/verify/", label="verify, empty")
     checker.visit(f"/{lang}/certificates/verify/?code={records['certificate'].certificate_code}", label="verify, valid")

@@ -1,3 +1,4 @@
+from allauth.account.forms import LoginForm
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -28,3 +29,13 @@ class ApiTokenForm(forms.Form):
         if value and value <= timezone.localdate():
             raise forms.ValidationError(_("The expiry date must be in the future."))
         return value
+
+
+class SignInForm(LoginForm):
+    """allauth's sign-in with the "Forgot your password?" link taken out of the password's hint: there it
+    sat between the e-mail and password fields in the tab order (and Enter could follow it). The sign-in
+    page links to the reset page after the button instead."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["password"].help_text = ""

@@ -174,6 +174,7 @@ ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Civica] "
 ACCOUNT_ADAPTER = "civica.accounts.adapter.CivicaAccountAdapter"
+ACCOUNT_FORMS = {"login": "civica.accounts.forms.SignInForm"}
 # Open sign-up is off by default: public administrations invite the people who work with them.
 CIVICA_OPEN_SIGNUP = env_bool("CIVICA_OPEN_SIGNUP", False)
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
@@ -186,6 +187,8 @@ LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("ro", _("Romanian")), ("it", _("Italian")), ("el", _("Greek"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = os.environ.get("CIVICA_TIME_ZONE", "Europe/Bucharest")
+# Dates, times and numbers as each language writes them (Django's "en" is American).
+FORMAT_MODULE_PATH = ["civica.config.formats"]
 USE_I18N = True
 USE_TZ = True
 

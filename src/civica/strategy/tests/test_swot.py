@@ -119,7 +119,7 @@ def test_other_analyses_are_refused_by_field_and_nothing_changes(client, world, 
     for analysis in (foreign["theirs"], foreign["unused"]):
         response = client.post(f"/en/strategies/{strategy.uuid}/swot/", {"swot-analysis": str(analysis.uuid)})
         assert response.status_code == 200
-        assert 'id="id_swot-analysis-error"' in response.content.decode()
+        assert 'id="id_swot-analysis_error"' in response.content.decode()
     assert not strategy.swot_analyses.exists() and AuditEvent.objects.count() == events
     # The service refuses them by field as well, whoever asks.
     with pytest.raises(ValidationError) as error:
@@ -188,7 +188,7 @@ def test_objectives_cite_entries_of_linked_analyses_only(client, world, swot, fo
     client.force_login(world["coordinator"])
     path = f"/en/strategies/{strategy.uuid}/plan/cite/"
     response = client.post(path, {"cite-objective": str(objective.uuid), "cite-swot_entries": [stranger.pk]})
-    assert response.status_code == 200 and 'id="id_cite-swot_entries-error"' in response.content.decode()
+    assert response.status_code == 200 and 'id="id_cite-swot_entries_error"' in response.content.decode()
     assert not objective.swot_entries.exists()
     with pytest.raises(ValidationError):
         services.objective_cite_swot(actor=world["admin"], objective=objective, entries=[stranger])

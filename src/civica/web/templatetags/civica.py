@@ -1,6 +1,11 @@
-"""Template helpers: design-system form fields and query strings that keep the current filters."""
+"""Template helpers: design-system form fields, query strings that keep the current filters, money."""
+
+from decimal import Decimal, InvalidOperation
 
 from django import forms, template
+from django.utils.formats import get_format
+from django.utils.numberformat import format as number_format
+from django.utils.translation import get_language
 
 register = template.Library()
 
@@ -32,9 +37,9 @@ def field(bound_field, label_class=""):
             break
     described = []
     if bound_field.help_text:
-        described.append(f"{bound_field.id_for_label}-hint")
+        described.append(f"{bound_field.id_for_label}_helptext")
     if bound_field.errors:
-        described.append(f"{bound_field.id_for_label}-error")
+        described.append(f"{bound_field.id_for_label}_error")
     if described:
         widget.attrs["aria-describedby"] = " ".join(described)
     else:
@@ -49,3 +54,30 @@ def query_with(context, **changes):
     for key, value in changes.items():
         query[key] = value
     return query.urlencode()
+
+
+# How amounts are labelled in running text: Romanian amounts are "lei" in every language Civica speaks.
+CURRENCY_LABELS = {"RON": "lei", "EUR": "€"}
+
+
+@register.filter
+def money(value, currency=""):
+    """An amount as the page's language writes money: thousands grouped, two decimals, the currency after
+    it ("2.045,00 lei" in Romanian, "2,045.00 lei" in English). Empty for no value."""
+    if value is None or value == "":
+        return ""
+    try:
+        amount = Decimal(str(value))
+    except (InvalidOperation, ValueError):
+        return value
+    language = get_language()
+    text = number_format(
+        amount,
+        get_format("DECIMAL_SEPARATOR", language),
+        decimal_pos=2,
+        grouping=get_format("NUMBER_GROUPING", language),
+        thousand_sep=get_format("THOUSAND_SEPARATOR", language),
+        force_grouping=True,
+    )
+    label = CURRENCY_LABELS.get(str(currency), str(currency))
+    return f"{text}\u00a0{label}" if label else text
