@@ -34,6 +34,9 @@ class Territory(models.Model):
     nuts_code = models.CharField(_("NUTS code"), max_length=10, blank=True)
     name = models.CharField(_("official name"), max_length=200)
     name_en = models.CharField(_("English name"), max_length=200, blank=True)
+    # The name in other interface languages where it differs from the official one: "Atene" and "Atena"
+    # for Δήμος Αθηναίων, "Βουκουρέστι" for București. {"ro": ..., "it": ..., "el": ...}
+    names = models.JSONField(_("names in other languages"), default=dict, blank=True)
 
     class Meta:
         ordering = ["country", "name"]
@@ -46,9 +49,17 @@ class Territory(models.Model):
 
     @property
     def localised_name(self) -> str:
-        """The official name to readers of the country's own language, else the English one."""
-        if self.name_en and (get_language() or "en")[:2] != COUNTRY_LANGUAGE.get(self.country):
-            return self.name_en
+        """The name as a reader of the interface language knows it: the official name (with its
+        diacritics) in the country's own language; the reader's own name for it where one is kept
+        ("Atene", "Bucarest"); the English name in English and for Greek names, whose script readers of
+        the other languages cannot read; otherwise the official Latin-script name ("Argeș", "Lecce")."""
+        language = (get_language() or "en")[:2]
+        if language == COUNTRY_LANGUAGE.get(self.country):
+            return self.name
+        if (self.names or {}).get(language):
+            return self.names[language]
+        if language == "en" or self.country == "GR":
+            return self.name_en or self.name
         return self.name
 
 

@@ -289,6 +289,8 @@ def invitation_revoke(*, actor, invitation: Invitation) -> None:
 
 
 TERRITORY_COLUMNS = ["code", "parent_code", "level", "country", "official_code", "nuts_code", "name", "name_en"]
+# The name in each other interface language, where it differs from the official one.
+TERRITORY_NAME_COLUMNS = ("name_ro", "name_it", "name_el")
 
 
 @dataclass
@@ -324,7 +326,7 @@ def _territory_line_errors(row: dict, known: dict[str, str]) -> list[str]:
 
 def territories_load_csv(*, text: str) -> TerritoryImportReport:
     """Load or update territories from CSV. Every line is checked first; one bad line loads nothing."""
-    parsed, errors = read_rows(text, TERRITORY_COLUMNS)
+    parsed, errors = read_rows(text, TERRITORY_COLUMNS, optional=TERRITORY_NAME_COLUMNS)
     known = dict(Territory.objects.values_list("code", "country"))
     seen: set[str] = set()
     rows = []
@@ -354,6 +356,7 @@ def territories_load_csv(*, text: str) -> TerritoryImportReport:
                 "nuts_code": row["nuts_code"],
                 "name": row["name"],
                 "name_en": row["name_en"],
+                "names": {c.removeprefix("name_"): row[c] for c in TERRITORY_NAME_COLUMNS if row[c]},
             }
             territory = by_code.get(row["code"])
             if territory is None:

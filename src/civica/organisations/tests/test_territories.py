@@ -93,3 +93,45 @@ def test_shipped_file_is_well_formed():
     codes = [row["code"] for row in rows]
     assert len(codes) == len(set(codes))
     assert all(row["name"] for row in rows)
+
+
+@pytest.mark.parametrize(
+    ("code", "language", "expected"),
+    [
+        ("RO-38", "en", "Argeș"),  # diacritics kept in English too
+        ("RO-38", "it", "Argeș"),
+        ("RO-83", "el", "Brașov"),
+        ("RO-403", "ro", "Municipiul București"),
+        ("RO-403", "it", "Bucarest"),
+        ("RO-403", "el", "Βουκουρέστι"),
+        ("RO-403", "en", "Bucharest"),
+        ("RO-179141", "it", "Settore 1"),
+        ("IT-015", "it", "Milano"),
+        ("IT-015", "ro", "Milano"),
+        ("IT-015", "el", "Μιλάνο"),
+        ("IT-015", "en", "Milan"),
+        ("GR-09", "ro", "Atica"),
+        ("GR-09", "it", "Attica"),
+        ("GR-09", "el", "Αττική"),
+        ("GR-09", "en", "Attica"),
+        ("GR", "it", "Grecia"),
+    ],
+)
+def test_a_territory_is_named_as_readers_of_each_language_know_it(territories, code, language, expected):
+    """Official names with their diacritics, the reader's own exonym where one exists (never the English
+    one in Italian or Romanian menus), and Latin names for Greek places outside Greek."""
+    from django.utils import translation
+
+    with translation.override(language):
+        assert str(Territory.objects.get(code=code)) == expected
+
+
+def test_names_in_other_languages_are_optional_columns(db):
+    """A file may carry name_ro, name_it and name_el after the required columns; older files still load."""
+    territories_load_csv(text=HEADER + "RO,,country,RO,,,România,Romania\n")
+    territories_load_csv(
+        text=HEADER.strip() + ",name_it,name_el\n" + "RO-1,RO,county,RO,1,,Alba,Alba,Alba (IT),Άλμπα\n"
+    )
+    assert Territory.objects.get(code="RO-1").names == {"it": "Alba (IT)", "el": "Άλμπα"}
+    with pytest.raises(TerritoryImportError):
+        territories_load_csv(text=HEADER.strip() + ",name_xx\n" + "RO-2,RO,county,RO,2,,Arad,Arad,x\n")
