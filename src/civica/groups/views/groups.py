@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -69,8 +69,6 @@ def create(request):
                 description=data["description"],
                 language=data["language"],
             )
-        except PermissionDenied as error:
-            raise Http404 from error
         except ValidationError as error:
             add_errors(form, error)
         else:
@@ -196,8 +194,6 @@ def follow_up_update(request, uuid):
     else:
         try:
             services.follow_up_update(actor=request.user, follow_up=follow_up, status=form.cleaned_data["status"])
-        except PermissionDenied as error:
-            raise Http404 from error
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:

@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -121,10 +121,7 @@ def meeting_view_with_form(request, uuid, form):
 @require_POST
 def register(request, uuid):
     meeting = _get(selectors.meeting_get, user=request.user, uuid=uuid)
-    try:
-        services.meeting_register(actor=request.user, meeting=meeting)
-    except PermissionDenied as error:
-        raise Http404 from error
+    services.meeting_register(actor=request.user, meeting=meeting)
     messages.success(request, _("You are registered for the meeting."))
     return redirect("groups:meeting", uuid=meeting.uuid)
 

@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language
@@ -146,8 +146,6 @@ def review_comment(request, uuid):
     if form.is_valid():
         try:
             services.review_comment_add(actor=request.user, minutes=minutes_row, text=form.cleaned_data["text"])
-        except PermissionDenied as error:
-            raise Http404 from error
         except ValidationError as error:
             add_errors(form, error)
         else:
@@ -164,8 +162,6 @@ def minutes_transition(request, uuid):
         services.minutes_transition(
             actor=request.user, minutes=minutes_row, transition=request.POST.get("transition", "")
         )
-    except PermissionDenied as error:
-        raise Http404 from error
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:

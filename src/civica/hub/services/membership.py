@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from civica.core import audit, notifications
+from civica.core.permissions import as_user
 from civica.directory import services as directory_services
 from civica.organisations import selectors as organisation_selectors
 from civica.organisations.models import Organisation
@@ -37,7 +38,7 @@ def membership_request(
     membership = existing or CentreMembership(centre=centre, organisation=organisation)
     membership.state = CentreMembership.State.REQUESTED
     membership.motivation, membership.sectors = motivation.strip(), _check_sectors(sectors)
-    membership.requested_by, membership.reason = actor, ""
+    membership.requested_by, membership.reason = as_user(actor), ""
     membership.save()
     audit.record_change(
         actor=actor, instance=membership, action="create", after={"state": "requested"}, organisation_uuid=centre.uuid

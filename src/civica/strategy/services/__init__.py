@@ -1,6 +1,6 @@
-"""Every write to a strategy: atomic, audited, keyword-only actor (None for system work such as the demo)."""
+"""Every write to a strategy: atomic, audited, keyword-only actor (SYSTEM for work nobody clicked, such as the demo)."""
 
-from ._shared import CODE_LETTERS, DOCUMENT_TYPES, MAX_DOCUMENT, SEED_001_STAGES, _locked, _record, _require
+from ._shared import CODE_LETTERS, DOCUMENT_TYPES, MAX_DOCUMENT, SEED_001_STAGES, _locked, _record
 from .charter import charter_create, charter_sign
 from .consultation import (
     _clean_answers,
@@ -36,7 +36,6 @@ __all__ = [
     "_clean_answers",
     "_locked",
     "_record",
-    "_require",
     "action_add",
     "action_progress",
     "charter_create",

@@ -1,6 +1,6 @@
 """What every part of this package shares: constants and small helpers."""
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from civica.core import audit
@@ -23,11 +23,6 @@ SEED_001_STAGES = [
 MAX_DOCUMENT = 10 * 1024 * 1024
 DOCUMENT_TYPES = {"pdf", "doc", "docx", "odt", "ods", "xls", "xlsx", "ppt", "pptx", "odp", "txt", "csv"}
 CODE_LETTERS = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I/L: codes are typed from paper
-
-
-def _require(actor, permission: str, target) -> None:
-    if actor is not None and not actor.has_perm(permission, target):
-        raise PermissionDenied(permission)
 
 
 def _record(actor, instance, action, strategy_or_organisation, **values) -> None:

@@ -8,19 +8,20 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from civica.core import audit
+from civica.core.permissions import require
 
 from ..models import (
     Charter,
     Signature,
 )
-from ._shared import _record, _require
+from ._shared import _record
 
 # --- The charter ----------------------------------------------------------------------------------
 
 
 @transaction.atomic
 def charter_create(*, actor, organisation, title: str, text: str = "", strategy=None, language="ro") -> Charter:
-    _require(actor, "strategy.manage_charter", organisation)
+    require(actor, "strategy.manage_charter", organisation)
     if not title.strip():
         raise ValidationError({"title": _("Give the charter a title.")})
     charter = Charter.objects.create(
@@ -34,7 +35,7 @@ def charter_create(*, actor, organisation, title: str, text: str = "", strategy=
 def charter_sign(
     *, actor, charter: Charter, organisation_name: str, representative: str, signed_on: date, organisation=None
 ) -> Signature:
-    _require(actor, "strategy.manage_charter", charter.organisation)
+    require(actor, "strategy.manage_charter", charter.organisation)
     errors = {}
     name = (organisation.name if organisation else organisation_name).strip()
     if not name:

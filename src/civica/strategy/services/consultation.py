@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from civica.core import audit
+from civica.core.permissions import as_user, require
 from civica.core.tokens import fingerprint
 
 from .. import selectors
@@ -21,7 +22,7 @@ from ..models import (
     Survey,
     SurveyToken,
 )
-from ._shared import CODE_LETTERS, _record, _require
+from ._shared import CODE_LETTERS, _record
 
 # --- Consultations --------------------------------------------------------------------------------
 
@@ -38,7 +39,7 @@ def survey_create(
     introduction: str = "",
 ) -> Survey:
     """A survey and its questions: [{"kind": "choice"|"scale"|"text", "text": ..., "choices": [...]}]."""
-    _require(actor, "strategy.manage_strategy", strategy)
+    require(actor, "strategy.manage_strategy", strategy)
     errors = {}
     if not title.strip():
         errors["title"] = _("Give the survey a title.")
@@ -79,7 +80,7 @@ def survey_create(
 @transaction.atomic
 def survey_set_open(*, actor, survey: Survey, is_open: bool) -> Survey:
     """Close a survey when its stage is over (answers are refused), or open it again."""
-    _require(actor, "strategy.manage_strategy", survey.strategy)
+    require(actor, "strategy.manage_strategy", survey.strategy)
     if survey.is_open != is_open:
         survey.is_open = is_open
         survey.save(update_fields=["is_open", "updated_at"])
@@ -90,7 +91,7 @@ def survey_set_open(*, actor, survey: Survey, is_open: bool) -> Survey:
 @transaction.atomic
 def survey_tokens_issue(*, actor, survey: Survey, count: int) -> list[str]:
     """One-time codes to hand out on paper; shown once, only their fingerprints are kept."""
-    _require(actor, "strategy.work_on_strategy", survey.strategy)
+    require(actor, "strategy.work_on_strategy", survey.strategy)
     if not 1 <= count <= 500:
         raise ValidationError({"count": _("Issue between 1 and 500 codes at a time.")})
     codes = ["".join(secrets.choice(CODE_LETTERS) for _i in range(12)) for _n in range(count)]
@@ -138,8 +139,8 @@ def response_submit(*, actor, survey: Survey, answers: dict, token: str = "", fr
     respondent = entered_by = None
     token_row = None
     if from_paper:
-        _require(actor, "strategy.enter_answers", survey.strategy)
-        channel, entered_by = Response.Channel.PAPER, actor
+        require(actor, "strategy.enter_answers", survey.strategy)
+        channel, entered_by = Response.Channel.PAPER, as_user(actor)
     elif token:
         token_row = (
             SurveyToken.objects.select_for_update()
@@ -152,7 +153,7 @@ def response_submit(*, actor, survey: Survey, answers: dict, token: str = "", fr
     else:
         if actor is None or not getattr(actor, "is_authenticated", False):
             raise PermissionDenied("strategy.answer")
-        _require(actor, "strategy.view_strategy", survey.strategy)
+        require(actor, "strategy.view_strategy", survey.strategy)
         if selectors.has_answered(actor, survey):
             raise ValidationError(_("You have already answered this survey."))
         channel, respondent = Response.Channel.ONLINE, actor
@@ -173,7 +174,7 @@ def response_submit(*, actor, survey: Survey, answers: dict, token: str = "", fr
 def proposal_add(
     *, actor, strategy: Strategy, text: str, on_behalf_of: str = "", from_paper: bool = False, stage=None
 ) -> Proposal:
-    _require(actor, "strategy.enter_answers" if from_paper else "strategy.propose", strategy)
+    require(actor, "strategy.enter_answers" if from_paper else "strategy.propose", strategy)
     if not text.strip():
         raise ValidationError({"text": _("Write the proposal.")})
     if from_paper and not on_behalf_of.strip():
@@ -181,7 +182,7 @@ def proposal_add(
     proposal = Proposal.objects.create(
         strategy=strategy,
         stage=stage or selectors.active_stage(strategy),
-        author=actor,
+        author=as_user(actor),
         on_behalf_of=on_behalf_of.strip(),
         from_paper=from_paper,
         text=text.strip(),

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from civica.core import audit
+from civica.core.permissions import require
 
 from .. import selectors
 from ..models import (
@@ -16,7 +17,7 @@ from ..models import (
     Strategy,
     Vote,
 )
-from ._shared import _locked, _record, _require
+from ._shared import _locked, _record
 
 # --- The council ----------------------------------------------------------------------------------
 
@@ -26,7 +27,7 @@ def decision_submit(
     *, actor, strategy: Strategy, reference: str, seats: int, majority: str = CouncilDecision.Majority.SIMPLE
 ) -> CouncilDecision:
     """The newest version goes to the council as a draft decision."""
-    _require(actor, "strategy.manage_strategy", strategy)
+    require(actor, "strategy.manage_strategy", strategy)
     _locked(strategy)
     errors = {}
     version = selectors.latest_version(strategy)
@@ -57,7 +58,7 @@ def decision_submit(
 @transaction.atomic
 def vote_record(*, actor, decision: CouncilDecision, councillor: str, option: str, group: str = "") -> Vote:
     """One councillor's vote in the roll call: each councillor once, never more votes than seats."""
-    _require(actor, "strategy.manage_strategy", decision.strategy)
+    require(actor, "strategy.manage_strategy", decision.strategy)
     decision = CouncilDecision.objects.select_for_update().get(pk=decision.pk)
     errors = {}
     name = " ".join(councillor.split())
@@ -85,7 +86,7 @@ def vote_record(*, actor, decision: CouncilDecision, councillor: str, option: st
 @transaction.atomic
 def vote_close(*, actor, decision: CouncilDecision, voted_on: date) -> CouncilDecision:
     """The outcome from the roll call: quorum, then majority. Adopted: the submitted version is locked."""
-    _require(actor, "strategy.manage_strategy", decision.strategy)
+    require(actor, "strategy.manage_strategy", decision.strategy)
     decision = CouncilDecision.objects.select_for_update().select_related("strategy").get(pk=decision.pk)
     if decision.result != CouncilDecision.Result.PENDING:
         raise ValidationError(_("The vote is closed."))

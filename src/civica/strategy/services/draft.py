@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from civica.core import audit
+from civica.core.permissions import as_user, require
 
 from .. import selectors
 from ..models import (
@@ -17,7 +18,7 @@ from ..models import (
     Stage,
     Strategy,
 )
-from ._shared import _locked, _record, _require
+from ._shared import _locked, _record
 
 # --- The draft ------------------------------------------------------------------------------------
 
@@ -26,7 +27,7 @@ from ._shared import _locked, _record, _require
 def version_create(*, actor, strategy: Strategy, paragraphs: list[dict], note: str = "") -> DraftVersion:
     """A new version of the draft: [{"paragraph": <uuid of a paragraph to keep, or None for a new one>,
     "text": ..., "heading": bool}]. A kept paragraph keeps its identity, and so its comments."""
-    _require(actor, "strategy.edit_draft", strategy)
+    require(actor, "strategy.edit_draft", strategy)
     strategy = Strategy.objects.select_for_update().get(pk=strategy.pk)
     _locked(strategy)
     if not any(str(item.get("text", "")).strip() for item in paragraphs):
@@ -39,7 +40,9 @@ def version_create(*, actor, strategy: Strategy, paragraphs: list[dict], note: s
             raise ValidationError({"paragraphs": _("A paragraph does not belong to this draft or appears twice.")})
         seen.add(key)
     number = (strategy.versions.aggregate(last=Max("number"))["last"] or 0) + 1
-    version = DraftVersion.objects.create(strategy=strategy, number=number, note=note.strip()[:500], created_by=actor)
+    version = DraftVersion.objects.create(
+        strategy=strategy, number=number, note=note.strip()[:500], created_by=as_user(actor)
+    )
     texts, position = [], 0
     for item in paragraphs:
         text = str(item.get("text", "")).strip()
@@ -74,7 +77,7 @@ def paragraphs_from_text(text: str) -> list[dict]:
 @transaction.atomic
 def comment_add(*, actor, strategy: Strategy, paragraph_uuid, text: str, on_behalf_of: str = "") -> Comment:
     """A comment on a paragraph of the newest version, while the stakeholders' consultation is active."""
-    _require(actor, "strategy.comment", strategy)
+    require(actor, "strategy.comment", strategy)
     _locked(strategy)
     stage = selectors.active_stage(strategy)
     if stage is None or stage.kind != Stage.Kind.CONSULTATION:
@@ -95,7 +98,7 @@ def comment_add(*, actor, strategy: Strategy, paragraph_uuid, text: str, on_beha
         strategy=strategy,
         paragraph=on_text.paragraph,
         on_text=on_text,
-        author=actor,
+        author=as_user(actor),
         on_behalf_of=on_behalf_of.strip()[:250],
         text=text.strip(),
     )
@@ -105,7 +108,7 @@ def comment_add(*, actor, strategy: Strategy, paragraph_uuid, text: str, on_beha
 
 @transaction.atomic
 def comment_answer(*, actor, comment: Comment, verdict: str, reason: str) -> Comment:
-    _require(actor, "strategy.answer_comment", comment.strategy)
+    require(actor, "strategy.answer_comment", comment.strategy)
     _locked(comment.strategy)
     errors = {}
     if verdict not in Comment.Verdict.values:
@@ -116,7 +119,7 @@ def comment_answer(*, actor, comment: Comment, verdict: str, reason: str) -> Com
         raise ValidationError(errors)
     before = audit.snapshot(comment, ["verdict", "reason"])
     comment.verdict, comment.reason = verdict, reason.strip()
-    comment.answered_by, comment.answered_at = actor, timezone.now()
+    comment.answered_by, comment.answered_at = as_user(actor), timezone.now()
     comment.save()
     _record(
         actor, comment, "update", comment.strategy, before=before, after=audit.snapshot(comment, ["verdict", "reason"])

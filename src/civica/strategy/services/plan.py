@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from civica.core import audit
+from civica.core.permissions import require
 
 from ..models import (
     Action,
@@ -17,14 +18,14 @@ from ..models import (
     Objective,
     Strategy,
 )
-from ._shared import _record, _require
+from ._shared import _record
 
 # --- Funding register and the action plan ---------------------------------------------------------
 
 
 @transaction.atomic
 def funding_source_add(*, actor, organisation, name: str, kind: str, url: str = "") -> FundingSource:
-    _require(actor, "strategy.manage_funding", organisation)
+    require(actor, "strategy.manage_funding", organisation)
     if not name.strip():
         raise ValidationError({"name": _("Give the funding source a name.")})
     if kind not in FundingSource.Kind.values:
@@ -36,7 +37,7 @@ def funding_source_add(*, actor, organisation, name: str, kind: str, url: str = 
 
 @transaction.atomic
 def funding_call_add(*, actor, source: FundingSource, title: str, deadline: date, url: str = "") -> FundingCall:
-    _require(actor, "strategy.manage_funding", source.organisation)
+    require(actor, "strategy.manage_funding", source.organisation)
     if not title.strip():
         raise ValidationError({"title": _("Give the call a title.")})
     if deadline is None:
@@ -48,7 +49,7 @@ def funding_call_add(*, actor, source: FundingSource, title: str, deadline: date
 
 @transaction.atomic
 def objective_add(*, actor, strategy: Strategy, code: str, title: str) -> Objective:
-    _require(actor, "strategy.manage_strategy", strategy)
+    require(actor, "strategy.manage_strategy", strategy)
     if not code.strip() or not title.strip():
         raise ValidationError({"title": _("Give the objective a code and a title.")})
     if strategy.objectives.filter(code=code.strip()).exists():
@@ -60,7 +61,7 @@ def objective_add(*, actor, strategy: Strategy, code: str, title: str) -> Object
 
 @transaction.atomic
 def measure_add(*, actor, objective: Objective, code: str, title: str) -> Measure:
-    _require(actor, "strategy.manage_strategy", objective.strategy)
+    require(actor, "strategy.manage_strategy", objective.strategy)
     if not code.strip() or not title.strip():
         raise ValidationError({"title": _("Give the measure a code and a title.")})
     if objective.measures.filter(code=code.strip()).exists():
@@ -98,7 +99,7 @@ def action_add(
     progress: int = 0,
 ) -> Action:
     strategy = measure.objective.strategy
-    _require(actor, "strategy.manage_strategy", strategy)
+    require(actor, "strategy.manage_strategy", strategy)
     errors = {}
     if not code.strip() or not title.strip():
         errors["title"] = _("Give the action a code and a title.")
@@ -131,7 +132,7 @@ def action_add(
 @transaction.atomic
 def action_progress(*, actor, action: Action, progress: int) -> Action:
     strategy = action.measure.objective.strategy
-    _require(actor, "strategy.manage_strategy", strategy)
+    require(actor, "strategy.manage_strategy", strategy)
     if not isinstance(progress, int) or not 0 <= progress <= 100:
         raise ValidationError({"progress": _("Progress is a percentage from 0 to 100.")})
     before = {"progress": action.progress}

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from civica.core import audit
+from civica.core.permissions import as_user, is_system, require
 from civica.groups import selectors as group_selectors
 
 from .. import selectors
@@ -18,7 +19,7 @@ from ..models import (
     StageDocument,
     Strategy,
 )
-from ._shared import DOCUMENT_TYPES, MAX_DOCUMENT, SEED_001_STAGES, _record, _require
+from ._shared import DOCUMENT_TYPES, MAX_DOCUMENT, SEED_001_STAGES, _record
 
 # --- Strategies and stages ------------------------------------------------------------------------
 
@@ -37,7 +38,7 @@ def strategy_create(
     from_template: bool = True,
 ) -> Strategy:
     """A strategy; with the template, its seven stages from seed 001 in their order, all planned."""
-    _require(actor, "strategy.create_strategy", organisation)
+    require(actor, "strategy.create_strategy", organisation)
     errors = {}
     if not title.strip():
         errors["title"] = _("Give the strategy a title.")
@@ -70,7 +71,7 @@ def strategy_create(
 
 @transaction.atomic
 def strategy_publish(*, actor, strategy: Strategy) -> Strategy:
-    _require(actor, "strategy.manage_strategy", strategy)
+    require(actor, "strategy.manage_strategy", strategy)
     if strategy.published_at is None:
         strategy.published_at = timezone.now()
         strategy.save(update_fields=["published_at", "updated_at"])
@@ -80,7 +81,7 @@ def strategy_publish(*, actor, strategy: Strategy) -> Strategy:
 
 @transaction.atomic
 def stage_add(*, actor, strategy: Strategy, title: str, kind: str = Stage.Kind.OTHER) -> Stage:
-    _require(actor, "strategy.manage_strategy", strategy)
+    require(actor, "strategy.manage_strategy", strategy)
     if not title.strip():
         raise ValidationError({"title": _("Give the stage a title.")})
     if kind not in Stage.Kind.values:
@@ -102,7 +103,7 @@ def stage_update(
     groups=None,
     meetings=None,
 ) -> Stage:
-    _require(actor, "strategy.manage_strategy", stage.strategy)
+    require(actor, "strategy.manage_strategy", stage.strategy)
     errors = {}
     if not title.strip():
         errors["title"] = _("Give the stage a title.")
@@ -129,7 +130,7 @@ def stage_update(
 @transaction.atomic
 def stage_start(*, actor, stage: Stage) -> Stage:
     """Planned → active, in order: every earlier stage done, no other stage active."""
-    _require(actor, "strategy.manage_strategy", stage.strategy)
+    require(actor, "strategy.manage_strategy", stage.strategy)
     stage = Stage.objects.select_for_update().get(pk=stage.pk)
     if stage.status != Stage.Status.PLANNED:
         raise ValidationError(_("Only a planned stage can start."))
@@ -147,7 +148,7 @@ def stage_start(*, actor, stage: Stage) -> Stage:
 
 @transaction.atomic
 def stage_finish(*, actor, stage: Stage) -> Stage:
-    _require(actor, "strategy.manage_strategy", stage.strategy)
+    require(actor, "strategy.manage_strategy", stage.strategy)
     stage = Stage.objects.select_for_update().get(pk=stage.pk)
     if stage.status != Stage.Status.ACTIVE:
         raise ValidationError(_("Only the active stage can be finished."))
@@ -168,7 +169,7 @@ def stage_transition(*, actor, stage: Stage, transition: str) -> Stage:
 
 @transaction.atomic
 def stage_document_add(*, actor, stage: Stage, title: str, file) -> StageDocument:
-    _require(actor, "strategy.work_on_strategy", stage.strategy)
+    require(actor, "strategy.work_on_strategy", stage.strategy)
     errors = {}
     if not title.strip():
         errors["title"] = _("Give the document a title.")
@@ -180,7 +181,7 @@ def stage_document_add(*, actor, stage: Stage, title: str, file) -> StageDocumen
         errors["file"] = _("Attach a PDF, Word, OpenDocument, Excel, PowerPoint or text file.")
     if errors:
         raise ValidationError(errors)
-    document = StageDocument.objects.create(stage=stage, title=title.strip(), file=file, uploaded_by=actor)
+    document = StageDocument.objects.create(stage=stage, title=title.strip(), file=file, uploaded_by=as_user(actor))
     _record(actor, document, "create", stage.strategy, after={"title": document.title, "file": document.file.name})
     return document
 
@@ -192,11 +193,11 @@ def stage_document_add(*, actor, stage: Stage, title: str, file) -> StageDocumen
 def strategy_swot_link(*, actor, strategy: Strategy, analysis) -> Strategy:
     """Link a SWOT analysis of a group the process uses (its working group or a stage's group), of the same
     organisation and seen by the actor under the groups' rules; any other is refused on the `analysis` field."""
-    _require(actor, "strategy.manage_strategy", strategy)
+    require(actor, "strategy.manage_strategy", strategy)
     allowed = analysis.organisation_id == strategy.organisation_id and analysis.group_id in (
         selectors.process_group_ids(strategy)
     )
-    if allowed and actor is not None:
+    if allowed and not is_system(actor):
         allowed = group_selectors.swots_visible_to(actor).filter(pk=analysis.pk).exists()
     if not allowed:
         raise ValidationError(
@@ -211,7 +212,7 @@ def strategy_swot_link(*, actor, strategy: Strategy, analysis) -> Strategy:
 @transaction.atomic
 def strategy_swot_unlink(*, actor, strategy: Strategy, analysis) -> Strategy:
     """Unlink an analysis; the objectives stop citing its entries."""
-    _require(actor, "strategy.manage_strategy", strategy)
+    require(actor, "strategy.manage_strategy", strategy)
     if not strategy.swot_analyses.filter(pk=analysis.pk).exists():
         raise ValidationError({"analysis": _("This SWOT analysis is not linked to the strategy.")})
     strategy.swot_analyses.remove(analysis)
@@ -226,7 +227,7 @@ def strategy_swot_unlink(*, actor, strategy: Strategy, analysis) -> Strategy:
 def objective_cite_swot(*, actor, objective: Objective, entries) -> Objective:
     """Which entries of the strategy's SWOT analyses the objective answers (replaces the earlier choice)."""
     strategy = objective.strategy
-    _require(actor, "strategy.manage_strategy", strategy)
+    require(actor, "strategy.manage_strategy", strategy)
     entries = list(entries)
     citable = set(
         selectors.citable_swot_entries(strategy).filter(pk__in=[e.pk for e in entries]).values_list("pk", flat=True)

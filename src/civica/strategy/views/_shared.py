@@ -1,7 +1,7 @@
 """What every part of this package shares: constants and small helpers."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404
 
 from civica.core.forms import add_errors
@@ -43,8 +43,6 @@ def _do(request, form, function, success: str, **values):
     """Call a service; its refusals go onto the form (or raise 404 when not allowed). True when done."""
     try:
         function(**values)
-    except PermissionDenied as error:
-        raise Http404 from error
     except ValidationError as error:
         add_errors(form, error)
         return False

@@ -2,8 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
+from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -95,8 +94,6 @@ def survey_codes(request, uuid):
             codes = services.survey_tokens_issue(
                 actor=request.user, survey=survey_row, count=form.cleaned_data["count"]
             )
-        except PermissionDenied as error:
-            raise Http404 from error
         except ValidationError as error:
             add_errors(form, error)
     return survey(request, uuid, token_form=form, codes=codes)
@@ -106,10 +103,7 @@ def survey_codes(request, uuid):
 @require_POST
 def survey_open(request, uuid):
     survey_row = _get(selectors.survey_get, user=request.user, uuid=uuid)
-    try:
-        services.survey_set_open(actor=request.user, survey=survey_row, is_open=request.POST.get("open") == "1")
-    except PermissionDenied as error:
-        raise Http404 from error
+    services.survey_set_open(actor=request.user, survey=survey_row, is_open=request.POST.get("open") == "1")
     messages.success(request, _("The survey is open.") if survey_row.is_open else _("The survey is closed."))
     return redirect("strategy:survey", uuid=survey_row.uuid)
 
@@ -135,8 +129,6 @@ def survey_answer(request, uuid):
                 answers=form.answers(),
                 token=form.cleaned_data.get("token", ""),
             )
-        except PermissionDenied as error:
-            raise Http404 from error
         except ValidationError as error:
             add_errors(form, error)
         else:

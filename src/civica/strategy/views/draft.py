@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -86,8 +86,6 @@ def version_new(request, uuid):
             new = services.version_create(
                 actor=request.user, strategy=strategy, paragraphs=form.paragraphs(), note=form.cleaned_data["note"]
             )
-        except PermissionDenied as error:
-            raise Http404 from error
         except ValidationError as error:
             add_errors(form, error)
         else:

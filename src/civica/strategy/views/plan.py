@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -134,8 +134,6 @@ def action_progress(request, uuid):
     else:
         try:
             services.action_progress(actor=request.user, action=action, progress=form.cleaned_data["progress"])
-        except PermissionDenied as error:
-            raise Http404 from error
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:

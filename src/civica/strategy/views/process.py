@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -64,8 +64,6 @@ def create(request):
                 plan_year=data["plan_year"],
                 from_template=data["from_template"],
             )
-        except PermissionDenied as error:
-            raise Http404 from error
         except ValidationError as error:
             add_errors(form, error)
         else:
@@ -128,10 +126,7 @@ def swot_link(request, uuid):
 def swot_unlink(request, uuid, analysis_uuid):
     strategy = _strategy(request, uuid, "strategy.manage_strategy")
     analysis = _get(selectors.linked_swot_get, strategy=strategy, uuid=analysis_uuid)
-    try:
-        services.strategy_swot_unlink(actor=request.user, strategy=strategy, analysis=analysis)
-    except PermissionDenied as error:
-        raise Http404 from error
+    services.strategy_swot_unlink(actor=request.user, strategy=strategy, analysis=analysis)
     messages.success(request, _("The SWOT analysis is no longer linked to the strategy."))
     return redirect(f"{reverse('strategy:detail', args=[strategy.uuid])}#swot")
 
@@ -249,8 +244,6 @@ def stage_transition(request, uuid):
     stage_row = _get(selectors.stage_get, user=request.user, uuid=uuid)
     try:
         services.stage_transition(actor=request.user, stage=stage_row, transition=request.POST.get("transition", ""))
-    except PermissionDenied as error:
-        raise Http404 from error
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
