@@ -16,7 +16,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from civica.core.forms import add_errors
 
-from . import confirmations, selectors, services
+from . import jobs, selectors, services
 from .forms import DirectoryFilterForm, ImportForm, LocationForm, RejectForm, ServiceForm
 from .hsds_import import HSDSImportError
 from .models import Location, Organization, Service, ServiceRevision
@@ -221,7 +221,7 @@ def confirm(request, token):
     """The link of the 'is this still correct?' e-mail: signed, so it needs no sign-in. A GET only shows
     the question with a button (mail scanners follow links); the POST of that button confirms."""
     try:
-        service_id = confirmations.service_id_from_token(token)
+        service_id = jobs.service_id_from_token(token)
         found = Service.objects.select_related("organization__organisation").get(id=service_id)
     except (signing.BadSignature, Service.DoesNotExist, ValidationError):
         return render(request, "directory/confirmed.html", {"service": None}, status=400)
