@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
 
-from civica.core.forms import add_errors
+from civica.core.forms import run_service
 from civica.groups.models import SwotAnalysis
 from civica.organisations.models import Organisation
 
@@ -40,11 +40,9 @@ def _strategy(request, uuid, permission="strategy.view_strategy") -> Strategy:
 
 
 def _do(request, form, function, success: str, **values):
-    """Call a service; its refusals go onto the form (or raise 404 when not allowed). True when done."""
-    try:
-        function(**values)
-    except ValidationError as error:
-        add_errors(form, error)
-        return False
-    messages.success(request, success)
-    return True
+    """`core.forms.run_service` with the strategy pages' success message: refusals go onto the form
+    (a forbidden object is a 404 through the middleware). True when done."""
+    ok, _result = run_service(form, lambda _data: function(**values))
+    if ok:
+        messages.success(request, success)
+    return ok
