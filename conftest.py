@@ -41,6 +41,7 @@ def territories(db):
 
 @pytest.fixture
 def make_organisation(db):
+    from civica.core.permissions import SYSTEM
     from civica.organisations.models import Organisation
     from civica.organisations.services import organisation_create
 
@@ -50,7 +51,7 @@ def make_organisation(db):
         values.setdefault("slug", f"organisation-{number}")
         values.setdefault("kind", Organisation.Kind.MUNICIPALITY)
         values.setdefault("country", "RO")
-        return organisation_create(actor=None, data=values)
+        return organisation_create(actor=SYSTEM, data=values)
 
     return make
 
@@ -70,11 +71,12 @@ def make_user(db):
 
 @pytest.fixture
 def make_member(make_user):
+    from civica.core.permissions import SYSTEM
     from civica.organisations.services import membership_add
 
     def make(organisation, role="member", **user_values):
         user = make_user(**user_values)
-        membership_add(actor=None, organisation=organisation, user=user, role=role)
+        membership_add(actor=SYSTEM, organisation=organisation, user=user, role=role)
         return user
 
     return make

@@ -534,7 +534,7 @@ def test_directory_member_and_centre_pages(new_context, live_server, world, make
     sign_in(page, live_server, SHELTER_ADMIN, world["password"], lang=lang)
     checker = PageChecker(page, live_server, lang)
     checker.visit(f"/{lang}/directory/services/{shelter.id}/", label="shelter page with its confidential address")
-    from civica.directory.confirmations import confirm_token
+    from civica.directory.jobs import confirm_token
 
     checker.visit(f"/{lang}/directory/confirm/{confirm_token(shelter)}/", label="confirmed still correct")
     problems += checker.problems

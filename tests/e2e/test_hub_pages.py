@@ -16,7 +16,7 @@ MEMBER_STAFF = "dimitra.alexiou@nomiki.example"
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_hub_pages_are_accessible(page, new_context, live_server, demo_world, lang):
-    from civica.directory import confirmations
+    from civica.directory import jobs as confirmations
     from civica.directory.models import Organization, Service
     from civica.hub import services
     from civica.hub.models import Need, Offer

@@ -151,13 +151,14 @@ def test_the_language_switcher_keeps_the_current_page(page, live_server, two_org
 def test_a_person_with_two_memberships_switches_organisation(page, live_server, make_organisation, make_member):
     from django.contrib.sessions.models import Session
 
+    from civica.core.permissions import SYSTEM
     from civica.organisations.services import membership_add
     from civica.web.active_organisation import SESSION_KEY
 
     first = make_organisation(name="Primăria Alfa", slug="alfa")
     second = make_organisation(name="Asociația Beta", slug="beta", kind="ngo")
     person = make_member(first, role="staff", email="two.hats@test.example")
-    membership_add(actor=None, organisation=second, user=person, role="expert")
+    membership_add(actor=SYSTEM, organisation=second, user=person, role="expert")
     roles = {first.name: "Staff", second.name: "Expert or mediator"}
 
     sign_in(page, live_server, person.email, PASSWORD)

@@ -118,28 +118,29 @@ def _second_swot(strategy):
 
 
 def test_a_consultation_comment_and_its_answer(new_context, live_server, world):
+    from civica.core.permissions import SYSTEM
     from civica.strategy import services
 
     coordinator_user = world["strategy"].working_group.members.get().user
     organisation = world["strategy"].organisation
     strategy = services.strategy_create(
-        actor=None,
+        actor=SYSTEM,
         organisation=organisation,
         title="Planul de incluziune socială 2027",
         working_group=world["strategy"].working_group,
         language="ro",
     )
     services.version_create(
-        actor=None,
+        actor=SYSTEM,
         strategy=strategy,
         paragraphs=services.paragraphs_from_text("# Scop\n\nServicii de zi pentru copii în fiecare cartier."),
     )
-    services.strategy_publish(actor=None, strategy=strategy)
+    services.strategy_publish(actor=SYSTEM, strategy=strategy)
     for stage in strategy.stages.order_by("position"):
-        services.stage_start(actor=None, stage=stage)
+        services.stage_start(actor=SYSTEM, stage=stage)
         if stage.kind == "consultation":
             break
-        services.stage_finish(actor=None, stage=stage)
+        services.stage_finish(actor=SYSTEM, stage=stage)
     assert coordinator_user.email == COORDINATOR
 
     # A stakeholder comments on the paragraph.

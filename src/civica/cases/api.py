@@ -1,6 +1,6 @@
 from uuid import UUID
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import FileResponse
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Status
@@ -50,20 +50,17 @@ def create_request(request, payload: RequestIn):
         requester = organisation_selectors.organisation_get(user=request.auth, uuid=payload.requester_organisation)
     except Organisation.DoesNotExist as error:
         raise HttpError(404, "Not found.") from error
-    try:
-        case = services.case_open(
-            actor=request.auth,
-            workflow="request",
-            organisation=recipient,
-            requester_organisation=requester,
-            title=payload.title,
-            summary=payload.summary,
-            topic=payload.topic,
-            language=payload.language,
-            channel="api",
-        )
-    except PermissionDenied as error:
-        raise HttpError(404, "Not found.") from error
+    case = services.case_open(
+        actor=request.auth,
+        workflow="request",
+        organisation=recipient,
+        requester_organisation=requester,
+        title=payload.title,
+        summary=payload.summary,
+        topic=payload.topic,
+        language=payload.language,
+        channel="api",
+    )
     return Status(201, case)
 
 
@@ -75,12 +72,9 @@ def get_case(request, reference: str):
 @router.post("/cases/{reference}/transitions", response=CaseDetailOut, summary="Take the next step")
 def take_step(request, reference: str, payload: TransitionIn):
     case = _case(request, reference)
-    try:
-        case = services.case_transition(
-            actor=request.auth, case=case, transition=payload.transition, outcome=payload.outcome
-        )
-    except PermissionDenied as error:
-        raise HttpError(404, "Not found.") from error
+    case = services.case_transition(
+        actor=request.auth, case=case, transition=payload.transition, outcome=payload.outcome
+    )
     return case
 
 
@@ -88,10 +82,7 @@ def take_step(request, reference: str, payload: TransitionIn):
 def add_note(request, reference: str, payload: NoteIn):
     case = _case(request, reference)
     shared = payload.shared_with_requester or not request.auth.has_perm("cases.work_on_case", case)
-    try:
-        note = services.note_add(actor=request.auth, case=case, body=payload.body, shared_with_requester=shared)
-    except PermissionDenied as error:
-        raise HttpError(404, "Not found.") from error
+    note = services.note_add(actor=request.auth, case=case, body=payload.body, shared_with_requester=shared)
     return Status(201, note)
 
 

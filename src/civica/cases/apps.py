@@ -10,4 +10,4 @@ class CasesConfig(AppConfig):
     def ready(self):
         # Built-in workflows and documents register themselves on import; domain apps register theirs
         # in their own ready().
-        from . import reminders, standard_documents, workflows  # noqa: F401
+        from . import jobs, standard_documents, workflows  # noqa: F401

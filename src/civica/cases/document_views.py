@@ -4,7 +4,7 @@ where a centre's administrators adapt the wording."""
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -52,8 +52,6 @@ def make_document(request, reference, kind):
                 details=details.cleaned_data if details else {},
                 shared=form.cleaned_data["shared_with_requester"],
             )
-        except PermissionDenied as error:
-            raise Http404 from error
         except ValidationError as error:
             _add_errors(form, error)
         else:
@@ -164,8 +162,6 @@ def template_kind(request, slug, kind):
                 language=form.cleaned_data["language"],
                 upload=form.cleaned_data["file"],
             )
-        except PermissionDenied as error:
-            raise Http404 from error
         except ValidationError as error:
             _add_errors(form, error, fallback="file")
         else:
@@ -212,11 +208,6 @@ def template_download(request, slug, kind, language):
 @require_POST
 def template_revert(request, slug, kind, language):
     organisation, _others = _administered(request, slug)
-    try:
-        document_services.template_revert(
-            actor=request.user, organisation=organisation, kind_key=kind, language=language
-        )
-    except PermissionDenied as error:
-        raise Http404 from error
+    document_services.template_revert(actor=request.user, organisation=organisation, kind_key=kind, language=language)
     messages.success(request, _("The default template is in use again."))
     return redirect("cases:template_kind", slug=organisation.slug, kind=kind)

@@ -42,8 +42,6 @@ def _act(request, case: Case, action, success: str):
     and the person goes back to the case either way."""
     try:
         action()
-    except PermissionDenied as error:
-        raise Http404 from error
     except ValidationError as error:
         _errors_to_messages(request, error)
     else:
@@ -204,10 +202,7 @@ def add_note(request, reference):
         messages.error(request, _("Write the note first."))
         return redirect("cases:detail", reference=case.reference)
     shared = form.cleaned_data["shared_with_requester"] or not request.user.has_perm("cases.work_on_case", case)
-    try:
-        services.note_add(actor=request.user, case=case, body=form.cleaned_data["body"], shared_with_requester=shared)
-    except PermissionDenied as error:
-        raise Http404 from error
+    services.note_add(actor=request.user, case=case, body=form.cleaned_data["body"], shared_with_requester=shared)
     messages.success(request, _("The note has been added."))
     return redirect("cases:detail", reference=case.reference)
 
@@ -218,12 +213,9 @@ def add_task(request, reference):
     case = _case(request, reference)
     form = TaskForm(request.POST)
     if form.is_valid():
-        try:
-            services.task_add(
-                actor=request.user, case=case, title=form.cleaned_data["title"], due_on=form.cleaned_data["due_on"]
-            )
-        except PermissionDenied as error:
-            raise Http404 from error
+        services.task_add(
+            actor=request.user, case=case, title=form.cleaned_data["title"], due_on=form.cleaned_data["due_on"]
+        )
         messages.success(request, _("The task has been added."))
     else:
         messages.error(request, _("Give the task a title and, if you wish, a valid date."))

@@ -39,6 +39,11 @@ def is_system(actor) -> bool:
     return actor is SYSTEM
 
 
+def as_user(actor):
+    """The person behind `actor` for a "by whom" column: the user, or None when the platform acts."""
+    return None if actor is SYSTEM else actor
+
+
 def require(actor, permission: str, obj=None) -> None:
     """Raise PermissionDenied unless `actor` holds `permission` (on `obj`). `None` is refused."""
     if actor is SYSTEM:

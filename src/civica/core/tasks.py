@@ -2,7 +2,7 @@ from django.conf import settings
 from django.core.mail import get_connection
 from django_tasks import task
 
-from .mail import deserialise_message
+from .mail_format import deserialise_message
 
 
 @task(queue_name="email")

@@ -8,6 +8,7 @@ from email.message import EmailMessage
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from civica.core.permissions import SYSTEM
 from civica.helpline import selectors as helpline_selectors
 from civica.helpline import services as helpline_services
 from civica.helpline.models import Conversation
@@ -197,7 +198,7 @@ def load_helpline(by_slug: dict, person, report) -> None:
         user = person(email, first, last, "it")
         if organisation_selectors.role_in(user, organisation) is None:
             organisation_services.membership_add(
-                actor=None,
+                actor=SYSTEM,
                 organisation=organisation,
                 user=user,
                 role=org_role,

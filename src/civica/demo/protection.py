@@ -14,6 +14,7 @@ from datetime import timedelta
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from civica.core.permissions import SYSTEM
 from civica.organisations import selectors as organisation_selectors
 from civica.organisations import services as organisation_services
 from civica.protection import selectors as protection_selectors
@@ -28,7 +29,7 @@ def load_protection(by_slug: dict, person, report) -> None:
     social_worker = person(email, first, last, language)
     if lead.pk not in organisation_selectors.roles_of(social_worker):
         organisation_services.membership_add(
-            actor=None,
+            actor=SYSTEM,
             organisation=lead,
             user=social_worker,
             role="staff",

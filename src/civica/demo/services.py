@@ -14,6 +14,7 @@ from django.utils import timezone
 from civica.cases import document_services
 from civica.cases import selectors as case_selectors
 from civica.cases import services as case_services
+from civica.core.permissions import SYSTEM
 from civica.directory import selectors as directory_selectors
 from civica.directory import services as directory_services
 from civica.hub import selectors as hub_selectors
@@ -112,7 +113,7 @@ def demo_load(*, pdf_copies: bool = True) -> DemoReport:
         values["territory"] = territories.get(values.pop("territory", None))
         parent = values.pop("parent", None)
         values["parent"] = by_slug[parent] if parent else None
-        by_slug[data["slug"]] = organisation_services.organisation_create(actor=None, data=values)
+        by_slug[data["slug"]] = organisation_services.organisation_create(actor=SYSTEM, data=values)
         report.organisations_created += 1
 
     email, first, last, language = PLATFORM_ADMIN
@@ -125,7 +126,7 @@ def demo_load(*, pdf_copies: bool = True) -> DemoReport:
             organisation = by_slug[slug]
             if organisation.pk not in existing:
                 organisation_services.membership_add(
-                    actor=None,
+                    actor=SYSTEM,
                     organisation=organisation,
                     user=user,
                     role=role,
@@ -169,7 +170,7 @@ def _centre_members(by_slug: dict) -> None:
             if hub_selectors.membership_of(centre, organisation) is not None:
                 continue
             membership = hub_services.membership_request(
-                actor=None,
+                actor=SYSTEM,
                 centre=centre,
                 organisation=organisation,
                 motivation=profile or organisation.name,

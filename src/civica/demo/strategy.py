@@ -8,6 +8,7 @@ from datetime import date, datetime, timedelta
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from civica.core.permissions import SYSTEM
 from civica.groups import selectors as group_selectors
 from civica.groups import services as group_services
 from civica.organisations.models import Organisation
@@ -146,7 +147,7 @@ def load_strategy() -> int:
     group = group_selectors.groups_of(organisation).filter(name=GROUP).first()
     if group is None:
         group = group_services.group_create(
-            actor=None,
+            actor=SYSTEM,
             organisation=organisation,
             name=GROUP,
             kind="working_group",
@@ -156,14 +157,14 @@ def load_strategy() -> int:
             "ai Asociației CRIES, care elaborează participativ strategia locală.",
         )
         group_services.member_add(
-            actor=None,
+            actor=SYSTEM,
             group=group,
             user=coordinator,
             position="coordinator",
             organisation=Organisation.objects.get(slug="asociatia-cries"),
         )
     strategy = services.strategy_create(
-        actor=None,
+        actor=SYSTEM,
         organisation=organisation,
         title=TITLE,
         working_group=group,
@@ -176,7 +177,7 @@ def load_strategy() -> int:
     stages = list(strategy.stages.order_by("position"))
     for stage, (starts_on, ends_on) in zip(stages, STAGE_DATES, strict=True):
         services.stage_update(
-            actor=None,
+            actor=SYSTEM,
             stage=stage,
             title=stage.title,
             starts_on=starts_on,
@@ -186,11 +187,11 @@ def load_strategy() -> int:
     _retitle(stages)
     vision, providers, thematic, processing, consultation, action_plan, _council = stages
 
-    services.stage_start(actor=None, stage=vision)
+    services.stage_start(actor=SYSTEM, stage=vision)
     _wellbeing_survey(strategy, vision, coordinator)
-    services.stage_finish(actor=None, stage=vision)
+    services.stage_finish(actor=SYSTEM, stage=vision)
 
-    services.stage_start(actor=None, stage=providers)
+    services.stage_start(actor=SYSTEM, stage=providers)
     services.proposal_add(
         actor=coordinator,
         strategy=strategy,
@@ -205,19 +206,19 @@ def load_strategy() -> int:
         on_behalf_of="Asociația Casa Faenza",
         text="Echipe mobile de asistență socială și medicală pentru persoanele fără adăpost.",
     )
-    services.stage_finish(actor=None, stage=providers)
+    services.stage_finish(actor=SYSTEM, stage=providers)
     for stage in (thematic, processing):
-        services.stage_start(actor=None, stage=stage)
-        services.stage_finish(actor=None, stage=stage)
+        services.stage_start(actor=SYSTEM, stage=stage)
+        services.stage_finish(actor=SYSTEM, stage=stage)
 
     v1 = services.version_create(
-        actor=None,
+        actor=SYSTEM,
         strategy=strategy,
         note="Prima versiune, supusă consultării",
         paragraphs=[{"paragraph": None, "text": text, "heading": heading} for heading, text in DRAFT_V1],
     )
-    services.strategy_publish(actor=None, strategy=strategy)
-    services.stage_start(actor=None, stage=consultation)
+    services.strategy_publish(actor=SYSTEM, strategy=strategy)
+    services.stage_start(actor=SYSTEM, stage=consultation)
     texts = list(v1.texts.select_related("paragraph").order_by("position"))
     comments = []
     for index, email, behalf, text, verdict, reason in COMMENTS:
@@ -244,7 +245,7 @@ def load_strategy() -> int:
             for i, t in enumerate(texts)
         ],
     )
-    services.stage_finish(actor=None, stage=consultation)
+    services.stage_finish(actor=SYSTEM, stage=consultation)
 
     decision = services.decision_submit(
         actor=coordinator, strategy=strategy, reference="Proiect de hotărâre nr. 412/2026", seats=len(COUNCILLORS)
@@ -254,7 +255,7 @@ def load_strategy() -> int:
     services.vote_close(actor=coordinator, decision=decision, voted_on=date(2026, 5, 28))
     assert strategy_selectors.strategy_get(user=coordinator, uuid=strategy.uuid).adopted_version == v2
 
-    services.stage_start(actor=None, stage=action_plan)
+    services.stage_start(actor=SYSTEM, stage=action_plan)
     _plan(strategy, organisation)
     _charter(strategy)
     _swot(strategy)
@@ -272,12 +273,12 @@ def _retitle(stages):
         "Transmiterea planului anual în Consiliul Local pentru vot",
     ]
     for stage, title in zip(stages, titles, strict=True):
-        services.stage_update(actor=None, stage=stage, title=title, starts_on=stage.starts_on, ends_on=stage.ends_on)
+        services.stage_update(actor=SYSTEM, stage=stage, title=title, starts_on=stage.starts_on, ends_on=stage.ends_on)
 
 
 def _wellbeing_survey(strategy, stage, coordinator):
     survey = services.survey_create(
-        actor=None,
+        actor=SYSTEM,
         strategy=strategy,
         stage=stage,
         purpose="wellbeing",
@@ -301,11 +302,11 @@ def _wellbeing_survey(strategy, stage, coordinator):
         ],
     )
     questions = {question.kind: question.pk for question in survey.questions.all()}
-    codes = services.survey_tokens_issue(actor=None, survey=survey, count=5)
+    codes = services.survey_tokens_issue(actor=SYSTEM, survey=survey, count=5)
     for index, (choice, scale, text) in enumerate(WELLBEING_ANSWERS):
         answers = {questions["choice"]: choice, questions["scale"]: str(scale), questions["text"]: text}
         if index < 3:
-            services.response_submit(actor=None, survey=survey, answers=answers, token=codes[index])
+            services.response_submit(actor=SYSTEM, survey=survey, answers=answers, token=codes[index])
         else:
             services.response_submit(actor=coordinator, survey=survey, answers=answers, from_paper=True)
     return survey
@@ -313,43 +314,43 @@ def _wellbeing_survey(strategy, stage, coordinator):
 
 def _plan(strategy, organisation):
     local = services.funding_source_add(
-        actor=None, organisation=organisation, name="Bugetul local al Municipiului Timișoara", kind="local"
+        actor=SYSTEM, organisation=organisation, name="Bugetul local al Municipiului Timișoara", kind="local"
     )
     eu = services.funding_source_add(
-        actor=None,
+        actor=SYSTEM,
         organisation=organisation,
         name="Programul Incluziune și Demnitate Socială (PIDS) 2021–2027",
         kind="eu",
         url="https://mfe.gov.ro/pids/",
     )
     call = services.funding_call_add(
-        actor=None,
+        actor=SYSTEM,
         source=eu,
         title="Servicii sociale integrate la nivel comunitar",
         deadline=date(2027, 3, 31),
         url="https://mfe.gov.ro/pids/",
     )
     private = services.funding_source_add(
-        actor=None, organisation=organisation, name="Fundația Comunitară Timișoara", kind="private"
+        actor=SYSTEM, organisation=organisation, name="Fundația Comunitară Timișoara", kind="private"
     )
     indicators = {indicator.code: indicator for indicator in sdg_selectors.indicators()}
     das = organisation
     cries = Organisation.objects.get(slug="asociatia-cries")
     o1 = services.objective_add(
-        actor=None,
+        actor=SYSTEM,
         strategy=strategy,
         code="OS1",
         title="Servicii sociale integrate la nivelul comunității, în parteneriat cu furnizorii privați",
     )
-    m11 = services.measure_add(actor=None, objective=o1, code="M1.1", title="Centre de zi pentru vârstnici")
-    m12 = services.measure_add(actor=None, objective=o1, code="M1.2", title="Echipe mobile în cartierele periferice")
+    m11 = services.measure_add(actor=SYSTEM, objective=o1, code="M1.1", title="Centre de zi pentru vârstnici")
+    m12 = services.measure_add(actor=SYSTEM, objective=o1, code="M1.2", title="Echipe mobile în cartierele periferice")
     o2 = services.objective_add(
-        actor=None,
+        actor=SYSTEM,
         strategy=strategy,
         code="OS2",
         title="Participarea beneficiarilor la planificarea și evaluarea serviciilor",
     )
-    m21 = services.measure_add(actor=None, objective=o2, code="M2.1", title="Consultări anuale cu beneficiarii")
+    m21 = services.measure_add(actor=SYSTEM, objective=o2, code="M2.1", title="Consultări anuale cu beneficiarii")
     actions = [
         (
             m11,
@@ -424,7 +425,7 @@ def _plan(strategy, organisation):
     ]
     for measure, code, title, owner, institution, budget, source, fcall, deadline, indicator, sdg, progress in actions:
         services.action_add(
-            actor=None,
+            actor=SYSTEM,
             measure=measure,
             code=code,
             title=title,
@@ -443,7 +444,7 @@ def _plan(strategy, organisation):
 def _charter(strategy):
     municipality = Organisation.objects.get(slug="primaria-timisoara")
     charter = services.charter_create(
-        actor=None,
+        actor=SYSTEM,
         organisation=municipality,
         strategy=strategy,
         title="Charta responsabilităților sociale partajate în lupta împotriva sărăciei și excluziunii sociale",
@@ -474,7 +475,7 @@ def _charter(strategy):
     ]
     for name, representative, signed_on, organisation in signatories:
         services.charter_sign(
-            actor=None,
+            actor=SYSTEM,
             charter=charter,
             organisation_name=name,
             representative=representative,

@@ -8,4 +8,4 @@ class DirectoryConfig(AppConfig):
     verbose_name = _("Service directory")
 
     def ready(self):
-        from . import confirmations, rules  # noqa: F401  (registers the periodic job and the permissions)
+        from . import jobs  # noqa: F401  (registers the periodic job; rules are autodiscovered)

@@ -5,7 +5,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core import signing
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -16,7 +16,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from civica.core.forms import add_errors
 
-from . import confirmations, selectors, services
+from . import jobs, selectors, services
 from .forms import DirectoryFilterForm, ImportForm, LocationForm, RejectForm, ServiceForm
 from .hsds_import import HSDSImportError
 from .models import Location, Organization, Service, ServiceRevision
@@ -210,8 +210,6 @@ def hsds_upload(request):
                 except HSDSImportError as error:
                     problems = error.problems
                     form.add_error("file", _("The file has problems; nothing of it was imported."))
-                except PermissionDenied as error:
-                    raise Http404 from error
                 else:
                     messages.success(request, _("The file is imported."))
     context = {"form": form, "problems": problems[:200], "counts": sorted((counts or {}).items())}
@@ -223,7 +221,7 @@ def confirm(request, token):
     """The link of the 'is this still correct?' e-mail: signed, so it needs no sign-in. A GET only shows
     the question with a button (mail scanners follow links); the POST of that button confirms."""
     try:
-        service_id = confirmations.service_id_from_token(token)
+        service_id = jobs.service_id_from_token(token)
         found = Service.objects.select_related("organization__organisation").get(id=service_id)
     except (signing.BadSignature, Service.DoesNotExist, ValidationError):
         return render(request, "directory/confirmed.html", {"service": None}, status=400)
@@ -256,12 +254,9 @@ def location_confidential(request, location_id):
         )
     except (Location.DoesNotExist, ValidationError) as error:
         raise Http404 from error
-    try:
-        services.location_set_confidential(
-            actor=request.user, location=location, confidential=request.POST.get("confidential") == "1"
-        )
-    except PermissionDenied as error:
-        raise Http404 from error
+    services.location_set_confidential(
+        actor=request.user, location=location, confidential=request.POST.get("confidential") == "1"
+    )
     messages.success(
         request,
         _("The address is now hidden from the public.")

@@ -2,7 +2,6 @@
 
 from uuid import UUID
 
-from django.core.exceptions import PermissionDenied
 from ninja import Query, Router, Status
 from ninja.errors import HttpError
 from ninja.pagination import PageNumberPagination, paginate
@@ -41,10 +40,7 @@ def get_event(request, uuid: UUID):
 def register(request, uuid: UUID):
     """A place, or the waiting list when the event is full (`status` says which)."""
     event = _event(request, uuid)
-    try:
-        registration = services.registration_create(actor=request.auth, event=event)
-    except PermissionDenied as error:
-        raise HttpError(404, "Not found.") from error
+    registration = services.registration_create(actor=request.auth, event=event)
     return Status(201, registration)
 
 
@@ -55,12 +51,9 @@ def register(request, uuid: UUID):
 )
 def register_by_email(request, uuid: UUID, payload: EmailRegistrationIn):
     event = _event(request, uuid)
-    try:
-        services.registration_request_by_email(
-            event=event, name=payload.name, email=payload.email, language=payload.language
-        )
-    except PermissionDenied as error:
-        raise HttpError(404, "Not found.") from error
+    services.registration_request_by_email(
+        event=event, name=payload.name, email=payload.email, language=payload.language
+    )
     return Status(202, {"detail": "A confirmation link has been sent to the address."})
 
 

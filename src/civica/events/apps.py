@@ -7,5 +7,4 @@ class EventsConfig(AppConfig):
     label = "events"
     verbose_name = _("Trainings, seminars and conferences")
 
-    def ready(self):
-        from . import rules  # noqa: F401 - registers the permission predicates
+    # The rules are autodiscovered (rules.apps.AutodiscoverRulesConfig): nothing to import by hand.

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy
 
 from civica.core import audit
 from civica.core import calendar as core_calendar
+from civica.core.permissions import require
 from civica.core.tokens import fingerprint
 
 from . import selectors
@@ -23,11 +24,6 @@ from .certificates import certificate_docx
 from .models import Event, Registration
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
-
-
-def _require(actor, permission: str, target) -> None:
-    if actor is None or not actor.has_perm(permission, target):
-        raise PermissionDenied(permission)
 
 
 def _record(actor, instance, action, event: Event, **values) -> None:
@@ -86,7 +82,7 @@ def event_create(
     is_public: bool = True,
 ) -> Event:
     """A training, seminar or conference; `video` opens a Jitsi Meet room on the configured server."""
-    _require(actor, "events.create_event", organisation)
+    require(actor, "events.create_event", organisation)
     _check_event_values(
         title=title,
         kind=kind,
@@ -147,7 +143,7 @@ def _announce(registration: Registration) -> None:
 @transaction.atomic
 def registration_create(*, actor, event: Event) -> Registration:
     """A signed-in person registers: a place, or the waiting list when the event is full."""
-    _require(actor, "events.register", event)
+    require(actor, "events.register", event)
     if event.ends_at < timezone.now():
         raise ValidationError(_("This event has already taken place."))
     event = _locked(event)
@@ -171,7 +167,7 @@ def registration_create(*, actor, event: Event) -> Registration:
 def registration_add(*, actor, event: Event, name: str, email: str, user=None, language: str = "") -> Registration:
     """An organiser registers someone (a list taken by phone or on paper, or after the event): a place,
     or the waiting list when the event is full. The person hears of it by e-mail."""
-    _require(actor, "events.manage_event", event)
+    require(actor, "events.manage_event", event)
     errors = {}
     if not name.strip():
         errors["name"] = _("Write the person's name as it should appear on the certificate.")
@@ -291,7 +287,7 @@ def _new_code() -> str:
 def attendance_record(*, actor, event: Event, present: set) -> int:
     """Who came (registration UUIDs); every other confirmed registration is marked absent. Each person who
     came receives a certificate of attendance once, by e-mail, with its verification code."""
-    _require(actor, "events.manage_event", event)
+    require(actor, "events.manage_event", event)
     if event.starts_at > timezone.now():
         raise ValidationError(_("Attendance is recorded once the event has started."))
     present = {str(value) for value in present}

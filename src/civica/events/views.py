@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -60,8 +60,6 @@ def event_create(request):
     if request.method == "POST" and form.is_valid():
         try:
             event = services.event_create(actor=request.user, **form.cleaned_data)
-        except PermissionDenied as error:
-            raise Http404 from error
         except ValidationError as error:
             add_errors(form, error)
         else:
@@ -106,8 +104,6 @@ def event_detail(request, uuid):
                 return redirect("events:detail", uuid=event.uuid)
             if "register_by_email" not in request.POST:
                 raise Http404
-        except PermissionDenied as error:
-            raise Http404 from error
         except ValidationError as error:
             if "register_by_email" in request.POST:
                 add_errors(email_form, error)

@@ -2,7 +2,7 @@
 
 from uuid import UUID
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Status
@@ -50,13 +50,6 @@ def _get(function, **lookup):
         raise HttpError(404, "Not found.") from error
 
 
-def _run(function, **values):
-    try:
-        return function(**values)
-    except PermissionDenied as error:
-        raise HttpError(404, "Not found.") from error
-
-
 @router.get("/groups", response=list[GroupOut], summary="Groups you may see")
 @paginate(PageNumberPagination)
 def list_groups(request, filters: Query[GroupFilters]):
@@ -69,8 +62,7 @@ def create_group(request, payload: GroupIn):
         organisation = organisation_selectors.organisation_get(user=request.auth, uuid=payload.organisation)
     except Organisation.DoesNotExist as error:
         raise HttpError(404, "Not found.") from error
-    group = _run(
-        services.group_create,
+    group = services.group_create(
         actor=request.auth,
         organisation=organisation,
         name=payload.name,
@@ -97,8 +89,7 @@ def list_meetings(request, uuid: UUID):
 @router.post("/groups/{uuid}/meetings", response={201: MeetingOut}, auth=signed_in, summary="Schedule a meeting")
 def schedule_meeting(request, uuid: UUID, payload: MeetingIn):
     group = _get(selectors.group_get, user=request.auth, uuid=uuid)
-    meeting = _run(
-        services.meeting_schedule,
+    meeting = services.meeting_schedule(
         actor=request.auth,
         group=group,
         title=payload.title,
@@ -131,7 +122,7 @@ def get_minutes(request, uuid: UUID):
 @router.post("/groups/minutes/{uuid}/transitions", response=MinutesOut, auth=signed_in, summary="Move the minutes on")
 def transition_minutes(request, uuid: UUID, payload: TransitionIn):
     minutes = _get(selectors.minutes_get, user=request.auth, uuid=uuid)
-    _run(services.minutes_transition, actor=request.auth, minutes=minutes, transition=payload.transition)
+    services.minutes_transition(actor=request.auth, minutes=minutes, transition=payload.transition)
     return get_minutes(request, uuid)
 
 
@@ -143,7 +134,7 @@ def get_follow_up(request, uuid: UUID):
 @router.post("/groups/follow-ups/{uuid}/status", response=FollowUpOut, auth=signed_in)
 def update_follow_up(request, uuid: UUID, payload: FollowUpStatusIn):
     follow_up = _get(selectors.follow_up_get, user=request.auth, uuid=uuid)
-    return _run(services.follow_up_update, actor=request.auth, follow_up=follow_up, status=payload.status)
+    return services.follow_up_update(actor=request.auth, follow_up=follow_up, status=payload.status)
 
 
 # --- SWOT analyses: read within the group's visibility, written by those who run the group -----------
@@ -172,7 +163,7 @@ def create_swot(request, uuid: UUID, payload: SwotIn):
         meeting = selectors.meetings_of(group).filter(uuid=payload.meeting).first()
         if meeting is None:
             raise ValidationError({"meeting": _("Choose a meeting of the same group.")})
-    analysis = _run(services.swot_create, actor=request.auth, group=group, title=payload.title, meeting=meeting)
+    analysis = services.swot_create(actor=request.auth, group=group, title=payload.title, meeting=meeting)
     return Status(201, _get(selectors.swot_get, user=request.auth, uuid=analysis.uuid))
 
 
@@ -191,8 +182,7 @@ def add_swot_entry(request, uuid: UUID, payload: SwotEntryIn):
     points = list(selectors.swot_points_of(analysis.group).filter(uuid__in=payload.points))
     if len(points) != len(set(payload.points)):
         raise ValidationError({"points": _("Link only problems and solutions of this group's minutes.")})
-    entry = _run(
-        services.swot_entry_add,
+    entry = services.swot_entry_add(
         actor=request.auth,
         analysis=analysis,
         kind=payload.kind,

@@ -8,4 +8,4 @@ class GroupsConfig(AppConfig):
     verbose_name = _("Working groups and committees")
 
     def ready(self):
-        from . import reminders  # noqa: F401 - registers the periodic follow-up reminders
+        from . import jobs  # noqa: F401 - registers the periodic follow-up reminders

@@ -8,7 +8,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
-from civica.core import search
+from civica.core import request_cache, search
 from civica.organisations import selectors as organisation_selectors
 from civica.organisations.models import Organisation
 
@@ -27,28 +27,25 @@ from .models import (
     Theme,
 )
 
-_POSITIONS = "_civica_group_positions"
-
 
 def group_positions(user) -> dict[int, str]:
     """{group id: position} for the person's current group memberships, read once per request."""
     if not getattr(user, "is_authenticated", False):
         return {}
-    cached = getattr(user, _POSITIONS, None)
-    if cached is None:
+
+    def positions() -> dict[int, str]:
         today = timezone.localdate()
-        cached = dict(
+        return dict(
             GroupMember.objects.filter(user=user)
             .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=today))
             .values_list("group_id", "position")
         )
-        setattr(user, _POSITIONS, cached)
-    return cached
+
+    return request_cache.cached_on(user, "group_positions", positions)
 
 
 def forget_positions(user) -> None:
-    if hasattr(user, _POSITIONS):
-        delattr(user, _POSITIONS)
+    request_cache.forget(user, "group_positions")
 
 
 def _visible_q(user) -> Q:

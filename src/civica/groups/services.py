@@ -3,7 +3,7 @@
 import secrets
 from datetime import date, datetime
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.mail import EmailMessage
 from django.db import transaction
 from django.db.models import Max
@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from civica.core import audit, search
 from civica.core import calendar as core_calendar
+from civica.core.permissions import SYSTEM, as_user, is_system, require
 from civica.core.tokens import fingerprint
 from civica.organisations import selectors as organisation_selectors
 
@@ -36,11 +37,6 @@ from .models import (
 )
 
 
-def _require(actor, permission: str, target) -> None:
-    if actor is not None and not actor.has_perm(permission, target):
-        raise PermissionDenied(permission)
-
-
 def _record(actor, instance, action, organisation, **values) -> None:
     audit.record_change(actor=actor, instance=instance, action=action, organisation_uuid=organisation.uuid, **values)
 
@@ -52,7 +48,7 @@ def _record(actor, instance, action, organisation, **values) -> None:
 def group_create(
     *, actor, organisation, name: str, kind: str, visibility: str, description: str = "", language: str = "en"
 ) -> Group:
-    _require(actor, "groups.create_group", organisation)
+    require(actor, "groups.create_group", organisation)
     if not name.strip():
         raise ValidationError({"name": _("Give the group a name.")})
     if kind not in Group.Kind.values or visibility not in Group.Visibility.values:
@@ -66,10 +62,10 @@ def group_create(
         language=language,
     )
     _record(actor, group, "create", organisation, after=audit.snapshot(group))
-    if actor is not None and organisation_selectors.role_in(actor, organisation) != "admin":
+    if not is_system(actor) and organisation_selectors.role_in(actor, organisation) != "admin":
         # Staff who create a group coordinate it; otherwise they could not see a private group they made.
         member_add(
-            actor=None, group=group, user=actor, position=GroupMember.Position.COORDINATOR, organisation=organisation
+            actor=SYSTEM, group=group, user=actor, position=GroupMember.Position.COORDINATOR, organisation=organisation
         )
     return group
 
@@ -85,7 +81,7 @@ def member_add(
     starts_on: date | None = None,
     ends_on: date | None = None,
 ) -> GroupMember:
-    _require(actor, "groups.manage_group", group)
+    require(actor, "groups.manage_group", group)
     if position not in GroupMember.Position.values:
         raise ValidationError({"position": _("Choose a position.")})
     if starts_on and ends_on and ends_on < starts_on:
@@ -118,7 +114,7 @@ def meeting_schedule(
     invite: bool = True,
 ) -> Meeting:
     """A meeting, its invitations (e-mail with an .ics file) and the open follow-ups carried onto its agenda."""
-    _require(actor, "groups.manage_group", group)
+    require(actor, "groups.manage_group", group)
     errors = {}
     if not title.strip():
         errors["title"] = _("Give the meeting a title.")
@@ -193,7 +189,7 @@ def _send_invitations(meeting: Meeting, people) -> None:
 def agenda_item_add(
     *, actor, meeting: Meeting, title: str, duration_minutes: int = 0, parent: AgendaItem | None = None
 ) -> AgendaItem:
-    _require(actor, "groups.manage_group", meeting.group)
+    require(actor, "groups.manage_group", meeting.group)
     if not title.strip():
         raise ValidationError({"title": _("Write the agenda item.")})
     if parent is not None and (parent.meeting_id != meeting.pk or parent.parent_id is not None):
@@ -208,7 +204,7 @@ def agenda_item_add(
 
 @transaction.atomic
 def meeting_register(*, actor, meeting: Meeting) -> Participation:
-    _require(actor, "groups.register", meeting.group)
+    require(actor, "groups.register", meeting.group)
     member = meeting.group.members.filter(user=actor).first()
     participation, _created = Participation.objects.get_or_create(
         meeting=meeting, user=actor, defaults={"organisation": member.organisation if member else None}
@@ -222,7 +218,7 @@ def meeting_register(*, actor, meeting: Meeting) -> Participation:
 @transaction.atomic
 def attendance_record(*, actor, meeting: Meeting, present_user_ids) -> int:
     """Who came; everyone else invited or registered is recorded as absent."""
-    _require(actor, "groups.manage_group", meeting.group)
+    require(actor, "groups.manage_group", meeting.group)
     present = {int(pk) for pk in present_user_ids}
     participations = list(meeting.participations.all())
     for participation in participations:
@@ -239,7 +235,7 @@ DOCUMENT_TYPES = {"pdf", "docx", "doc", "odt", "xlsx", "ods", "pptx", "txt"}
 @transaction.atomic
 def document_add(*, actor, meeting: Meeting, title: str, file) -> MeetingDocument:
     """A document of the meeting (presentation, report, data), read through the meeting's visibility."""
-    _require(actor, "groups.manage_group", meeting.group)
+    require(actor, "groups.manage_group", meeting.group)
     errors = {}
     if not title.strip():
         errors["title"] = _("Give the document a title.")
@@ -251,7 +247,9 @@ def document_add(*, actor, meeting: Meeting, title: str, file) -> MeetingDocumen
         errors["file"] = _("Attach a PDF, Word, OpenDocument, Excel, PowerPoint or text file.")
     if errors:
         raise ValidationError(errors)
-    document = MeetingDocument.objects.create(meeting=meeting, title=title.strip(), file=file, uploaded_by=actor)
+    document = MeetingDocument.objects.create(
+        meeting=meeting, title=title.strip(), file=file, uploaded_by=as_user(actor)
+    )
     _record(
         actor,
         document,
@@ -267,7 +265,7 @@ def document_add(*, actor, meeting: Meeting, title: str, file) -> MeetingDocumen
 
 @transaction.atomic
 def minutes_start(*, actor, meeting: Meeting, introduction: str = "") -> Minutes:
-    _require(actor, "groups.manage_group", meeting.group)
+    require(actor, "groups.manage_group", meeting.group)
     existing = Minutes.objects.filter(meeting=meeting).first()
     if existing:
         return existing
@@ -275,7 +273,7 @@ def minutes_start(*, actor, meeting: Meeting, introduction: str = "") -> Minutes
     minutes = Minutes.objects.create(
         meeting=meeting,
         introduction=introduction.strip(),
-        prepared_by=actor,
+        prepared_by=as_user(actor),
         coordinator=selectors.coordinator_of(meeting.group),
         expert=expert.user if expert else None,
     )
@@ -286,7 +284,7 @@ def minutes_start(*, actor, meeting: Meeting, introduction: str = "") -> Minutes
 def _editable(actor, minutes: Minutes) -> None:
     if minutes.is_locked:
         raise ValidationError(_("Approved minutes cannot be changed."))
-    _require(actor, "groups.edit_minutes", minutes)
+    require(actor, "groups.edit_minutes", minutes)
 
 
 @transaction.atomic
@@ -350,7 +348,7 @@ def point_add(
 
 def _draft(actor, minutes: Minutes) -> None:
     """Themes and points are changed or removed only while the minutes are still a draft."""
-    _require(actor, "groups.edit_minutes", minutes)
+    require(actor, "groups.edit_minutes", minutes)
     if minutes.state != Minutes.State.DRAFT:
         raise ValidationError(_("Only draft minutes can be changed this way: return them to draft first."))
 
@@ -438,12 +436,12 @@ def point_delete(*, actor, point: Point) -> None:
 @transaction.atomic
 def review_comment_add(*, actor, minutes: Minutes, text: str) -> ReviewComment:
     """The group's members comment on the minutes while they are in review."""
-    _require(actor, "groups.review_minutes", minutes)
+    require(actor, "groups.review_minutes", minutes)
     if minutes.state != Minutes.State.REVIEW:
         raise ValidationError(_("Comments are possible only while the minutes are in review."))
     if not text.strip():
         raise ValidationError({"text": _("Write your comment.")})
-    comment = ReviewComment.objects.create(minutes=minutes, author=actor, text=text.strip())
+    comment = ReviewComment.objects.create(minutes=minutes, author=as_user(actor), text=text.strip())
     _record(actor, minutes, "update", minutes.meeting.group.organisation, summary=f"comment: {comment.text}"[:300])
     return comment
 
@@ -466,7 +464,7 @@ def transitions_for(actor, minutes: Minutes) -> list[str]:
 
 @transaction.atomic
 def minutes_transition(*, actor, minutes: Minutes, transition: str) -> Minutes:
-    _require(actor, "groups.move_minutes", minutes)
+    require(actor, "groups.move_minutes", minutes)
     minutes = Minutes.objects.select_for_update().select_related("meeting__group__organisation").get(pk=minutes.pk)
     if transition not in TRANSITIONS or TRANSITIONS[transition][0] != minutes.state:
         raise ValidationError(_("The minutes cannot take this step now."))
@@ -536,7 +534,7 @@ def _index_follow_up(follow_up: FollowUp) -> None:
 @transaction.atomic
 def follow_up_update(*, actor, follow_up: FollowUp, status: str, resolved_in: Meeting | None = None) -> FollowUp:
     """Close (done or cancelled) or reopen a follow-up; closing records the meeting where it was resolved."""
-    _require(actor, "groups.update_follow_up", follow_up)
+    require(actor, "groups.update_follow_up", follow_up)
     if status not in FollowUp.Status.values:
         raise ValidationError({"status": _("Choose a status.")})
     if resolved_in is not None and resolved_in.group_id != follow_up.group_id:
@@ -567,7 +565,7 @@ def _latest_meeting(follow_up: FollowUp) -> Meeting | None:
 
 @transaction.atomic
 def swot_create(*, actor, group: Group, title: str, meeting: Meeting | None = None) -> SwotAnalysis:
-    _require(actor, "groups.manage_group", group)
+    require(actor, "groups.manage_group", group)
     errors = {}
     if not title.strip():
         errors["title"] = _("Give the analysis a title.")
@@ -584,7 +582,7 @@ def swot_create(*, actor, group: Group, title: str, meeting: Meeting | None = No
 
 @transaction.atomic
 def swot_entry_add(*, actor, analysis: SwotAnalysis, kind: str, text: str, points=()) -> SwotEntry:
-    _require(actor, "groups.manage_group", analysis.group)
+    require(actor, "groups.manage_group", analysis.group)
     errors = {}
     if kind not in SwotEntry.Kind.values:
         errors["kind"] = _("Choose strength, weakness, opportunity or threat.")
@@ -606,7 +604,7 @@ def swot_entry_add(*, actor, analysis: SwotAnalysis, kind: str, text: str, point
 @transaction.atomic
 def swot_entry_delete(*, actor, entry: SwotEntry) -> None:
     analysis = entry.analysis
-    _require(actor, "groups.manage_group", analysis.group)
+    require(actor, "groups.manage_group", analysis.group)
     _record(actor, analysis, "update", analysis.organisation, summary=f"removed {entry.kind}: {entry.text}"[:300])
     entry.delete()
 
@@ -614,7 +612,7 @@ def swot_entry_delete(*, actor, entry: SwotEntry) -> None:
 @transaction.atomic
 def follow_up_link_sdg(*, actor, follow_up: FollowUp, sdg_indicators=()) -> FollowUp:
     """Which SDG 16 indicators a follow-up serves; set from the follow-up's page."""
-    _require(actor, "groups.update_follow_up", follow_up)
+    require(actor, "groups.update_follow_up", follow_up)
     before = sorted(follow_up.sdg_indicators.values_list("code", flat=True))
     follow_up.sdg_indicators.set(sdg_indicators)
     after = sorted(indicator.code for indicator in sdg_indicators)

@@ -7,5 +7,4 @@ class HubConfig(AppConfig):
     label = "hub"
     verbose_name = _("Coordination centre")
 
-    def ready(self):
-        from . import rules  # noqa: F401  (registers the permissions)
+    # The rules are autodiscovered (rules.apps.AutodiscoverRulesConfig): nothing to import by hand.

@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 
+from civica.core import request_cache
 from civica.directory import selectors as directory_selectors
 from civica.groups import selectors as group_selectors
 from civica.organisations import selectors as organisation_selectors
@@ -103,9 +104,7 @@ def member_organisation_ids(user, centre: Organisation, *, working: bool) -> lis
     ids = [pk for pk, role in roles.items() if role in WORKS or not working]
     if not ids:
         return []
-    cache = getattr(user, "_hub_member_ids", None)
-    if cache is None:
-        cache = user._hub_member_ids = {}
+    cache = request_cache.cached_on(user, "hub_member_ids", dict)
     key = (centre.pk, working)
     if key not in cache:
         cache[key] = list(
@@ -117,8 +116,7 @@ def member_organisation_ids(user, centre: Organisation, *, working: bool) -> lis
 
 
 def forget_member_ids(user) -> None:
-    if hasattr(user, "_hub_member_ids"):
-        del user._hub_member_ids
+    request_cache.forget(user, "hub_member_ids")
 
 
 def my_memberships(user, centre: Organisation) -> QuerySet[CentreMembership]:

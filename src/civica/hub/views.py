@@ -1,7 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core import signing
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -73,8 +73,6 @@ def join(request, slug):
                 motivation=form.cleaned_data["motivation"],
                 sectors=form.cleaned_data["sectors"],
             )
-        except PermissionDenied as error:
-            raise Http404 from error
         except ValidationError as error:
             add_errors(form, error)
         else:
@@ -393,8 +391,6 @@ def offer(request, uuid):
                 if request.user.has_perm("hub.see_offer", found):
                     return redirect("hub:offer", uuid=found.uuid)
                 return redirect("hub:centre", slug=found.centre.slug)
-        except PermissionDenied as error:
-            raise Http404 from error
         except ValidationError as error:
             add_errors(match if "match" in request.POST and match is not None else note, error)
     context = {
@@ -449,8 +445,6 @@ def preparedness(request, slug):
                 services.task_create(actor=request.user, centre=found, **task_form.cleaned_data)
                 messages.success(request, _("The task is assigned."))
                 return redirect("hub:preparedness", slug=found.slug)
-        except PermissionDenied as error:
-            raise Http404 from error
         except ValidationError as error:
             target = {"emergency": emergency_form, "capacity": capacity_form, "task": task_form}
             add_errors(next(form for key, form in target.items() if key in request.POST), error)
@@ -486,14 +480,11 @@ def task_status(request, uuid):
     except (PreparednessTask.DoesNotExist, ValidationError) as error:
         raise Http404 from error
     form = TaskStatusForm(request.POST, prefix=f"t{found.uuid.hex[:12]}")
-    try:
-        if form.is_valid():
-            services.task_set_status(actor=request.user, task=found, status=form.cleaned_data["status"])
-            messages.success(request, _("The task's status is saved."))
-        else:
-            messages.error(request, _("Choose a status from the list."))
-    except PermissionDenied as error:
-        raise Http404 from error
+    if form.is_valid():
+        services.task_set_status(actor=request.user, task=found, status=form.cleaned_data["status"])
+        messages.success(request, _("The task's status is saved."))
+    else:
+        messages.error(request, _("Choose a status from the list."))
     return redirect("hub:preparedness", slug=found.centre.slug)
 
 

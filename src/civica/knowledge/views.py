@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
@@ -78,8 +78,6 @@ def publish(request):
                 translations=form.translations(),
                 attachment=data["attachment"],
             )
-        except PermissionDenied as error:
-            raise Http404 from error
         except ValidationError as error:
             add_errors(form, error)
         else:
@@ -240,8 +238,6 @@ def practice_new(request):
                 website=data["website"],
                 is_published=data["is_published"],
             )
-        except PermissionDenied as error:
-            raise Http404 from error
         except ValidationError as error:
             add_errors(form, error)
         else:
@@ -279,8 +275,6 @@ def practice_from_meeting(request, uuid):
                 is_published=data["is_published"],
                 meeting=meeting,
             )
-        except PermissionDenied as error:
-            raise Http404 from error
         except ValidationError as error:
             add_errors(form, error)
         else:

@@ -12,9 +12,9 @@ from civica.cases import document_kinds, workflows
 from civica.cases.document_kinds import DocumentKind
 from civica.cases.document_services import format_value
 
+from .fees import rules_for
 from .matters import MATTERS
 from .models import MediationCase, MediatorSelection
-from .rules_data import rules_for
 
 TEMPLATES = Path(__file__).resolve().parent / "document_templates"
 BOTH = frozenset({"mediation_it", "mediation_ro"})

@@ -13,8 +13,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.utils.translation import gettext as _
 
 from .eligibility import refusal_reason
+from .fees import decimal, rules_for
 from .matters import is_mandatory
-from .rules_data import decimal, rules_for
 
 CENT = Decimal("0.01")
 # Below this many closed cases of a kind, a median says more about chance than about practice.

@@ -162,8 +162,6 @@ def selection_action(request, reference, action):
             )
         else:
             raise Http404
-    except PermissionDenied as error:
-        raise Http404 from error
     except ValidationError as error:
         for message in error.messages:
             messages.error(request, message)
@@ -180,8 +178,6 @@ def set_clauses(request, reference):
         services.mediation_contract_clauses_set(
             actor=request.user, mediation=mediation, clauses=request.POST.getlist("clauses")
         )
-    except PermissionDenied as error:
-        raise Http404 from error
     except ValidationError as error:
         for message in error.messages:
             messages.error(request, message)

@@ -3,25 +3,22 @@
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
-from .models import Invitation, Membership, Organisation, Role, Territory
+from civica.core import request_cache
 
-_ROLE_CACHE = "_civica_roles"
+from .models import Invitation, Membership, Organisation, Role, Territory
 
 
 def roles_of(user) -> dict[int, str]:
     """{organisation id: role} for the user, read once per request and kept on the user object."""
     if not getattr(user, "is_authenticated", False):
         return {}
-    cached = getattr(user, _ROLE_CACHE, None)
-    if cached is None:
-        cached = dict(Membership.objects.filter(user=user).values_list("organisation_id", "role"))
-        setattr(user, _ROLE_CACHE, cached)
-    return cached
+    return request_cache.cached_on(
+        user, "roles", lambda: dict(Membership.objects.filter(user=user).values_list("organisation_id", "role"))
+    )
 
 
 def forget_roles(user) -> None:
-    if hasattr(user, _ROLE_CACHE):
-        delattr(user, _ROLE_CACHE)
+    request_cache.forget(user, "roles")
 
 
 def role_in(user, organisation: Organisation | None) -> str | None:

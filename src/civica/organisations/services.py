@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from civica.core import audit
 from civica.core.csv_import import CsvImportError, read_rows
+from civica.core.permissions import is_system, require
 from civica.core.tokens import fingerprint
 
 from . import selectors
@@ -38,15 +39,10 @@ EDITABLE_FIELDS = (
 )
 
 
-def _require(actor, permission: str, organisation: Organisation) -> None:
-    if not actor.has_perm(permission, organisation):
-        raise PermissionDenied(permission)
-
-
 @transaction.atomic
 def organisation_create(*, actor, data: dict) -> Organisation:
     """Platform administrators create organisations (the demo and the admin site use this too)."""
-    if actor is not None and not selectors.is_platform_admin(actor):
+    if not is_system(actor) and not selectors.is_platform_admin(actor):
         raise PermissionDenied("organisations.add_organisation")
     organisation = Organisation(**data)
     organisation.fiscal_id = validate_fiscal_id(organisation.country, organisation.fiscal_id)
@@ -64,7 +60,7 @@ def organisation_create(*, actor, data: dict) -> Organisation:
 
 @transaction.atomic
 def organisation_update(*, actor, organisation: Organisation, data: dict) -> Organisation:
-    _require(actor, "organisations.change_organisation", organisation)
+    require(actor, "organisations.change_organisation", organisation)
     before = audit.snapshot(organisation, EDITABLE_FIELDS)
     for name, value in data.items():
         if name not in EDITABLE_FIELDS:
@@ -105,8 +101,7 @@ def organisation_contacts_viewed(*, actor, organisation: Organisation, channel: 
 def membership_add(
     *, actor, organisation: Organisation, user, role: str, position: str = "", handles_sensitive_data: bool = False
 ) -> Membership:
-    if actor is not None:
-        _require(actor, "organisations.manage_members", organisation)
+    require(actor, "organisations.manage_members", organisation)
     membership, created = Membership.objects.get_or_create(
         user=user,
         organisation=organisation,
@@ -135,7 +130,7 @@ def _would_leave_no_admin(membership: Membership, new_role: str | None) -> bool:
 def membership_update(
     *, actor, membership: Membership, role: str, position: str, handles_sensitive_data: bool
 ) -> Membership:
-    _require(actor, "organisations.manage_members", membership.organisation)
+    require(actor, "organisations.manage_members", membership.organisation)
     if role not in Role.values:
         raise ValidationError({"role": _("Choose a valid role.")})
     if _would_leave_no_admin(membership, role):
@@ -159,7 +154,7 @@ def membership_update(
 
 @transaction.atomic
 def membership_remove(*, actor, membership: Membership) -> None:
-    _require(actor, "organisations.manage_members", membership.organisation)
+    require(actor, "organisations.manage_members", membership.organisation)
     if _would_leave_no_admin(membership, None):
         raise ValidationError(_("An organisation needs at least one administrator."))
     audit.record_change(
@@ -179,7 +174,7 @@ def _invitation_url(raw_token: str) -> str:
 
 @transaction.atomic
 def invitation_create(*, actor, organisation: Organisation, email: str, role: str) -> Invitation:
-    _require(actor, "organisations.manage_members", organisation)
+    require(actor, "organisations.manage_members", organisation)
     email = email.strip().lower()
     if Membership.objects.filter(organisation=organisation, user__email__iexact=email).exists():
         raise ValidationError({"email": _("This person is already a member of the organisation.")})
@@ -276,7 +271,7 @@ def invitation_signup(*, invitation: Invitation, first_name: str, last_name: str
 
 @transaction.atomic
 def invitation_revoke(*, actor, invitation: Invitation) -> None:
-    _require(actor, "organisations.manage_members", invitation.organisation)
+    require(actor, "organisations.manage_members", invitation.organisation)
     invitation.revoked_at = timezone.now()
     invitation.save(update_fields=["revoked_at", "updated_at"])
     audit.record_change(

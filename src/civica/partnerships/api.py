@@ -3,7 +3,6 @@
 
 from uuid import UUID
 
-from django.core.exceptions import PermissionDenied
 from ninja import Query, Router
 from ninja.errors import HttpError
 from ninja.pagination import PageNumberPagination, paginate
@@ -40,12 +39,9 @@ def get_action(request, uuid: UUID):
 @router.post("/pilot-actions/{uuid}/transitions", response=PilotActionDetailOut, auth=signed_in)
 def transition_action(request, uuid: UUID, payload: TransitionIn):
     action = _action(request, uuid)
-    try:
-        services.pilot_action_transition(
-            actor=request.auth, action=action, transition=payload.transition, text=payload.text
-        )
-    except PermissionDenied as error:
-        raise HttpError(404, "Not found.") from error
+    services.pilot_action_transition(
+        actor=request.auth, action=action, transition=payload.transition, text=payload.text
+    )
     return _action(request, uuid)
 
 

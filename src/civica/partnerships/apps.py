@@ -8,4 +8,4 @@ class PartnershipsConfig(AppConfig):
     verbose_name = _("Pilot actions and memoranda of understanding")
 
     def ready(self):
-        from . import reminders, rules  # noqa: F401 - registers the predicates and the renewal reminders
+        from . import jobs  # noqa: F401 - registers the renewal reminders (rules are autodiscovered)

@@ -3,11 +3,12 @@
 from datetime import date
 from decimal import Decimal
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from civica.core import audit
+from civica.core.permissions import require
 
 from . import selectors
 from .models import CURRENCIES, ActionIndicator, Memorandum, PilotAction
@@ -21,11 +22,6 @@ TRANSITIONS = {
     "evaluate": (State.RUNNING, State.EVALUATED),
 }
 MAX_DOCUMENT = 10 * 1024 * 1024
-
-
-def _require(actor, permission: str, target) -> None:
-    if actor is None or not actor.has_perm(permission, target):
-        raise PermissionDenied(permission)
 
 
 def _check_action_values(*, title, budget, currency, starts_on, ends_on) -> None:
@@ -58,7 +54,7 @@ def pilot_action_propose(
     ends_on: date | None = None,
 ) -> PilotAction:
     """A member (or the centre) proposes a pilot action; the centre decides on it."""
-    _require(actor, "partnerships.propose_action", centre)
+    require(actor, "partnerships.propose_action", centre)
     if not selectors.lead_choices(actor, centre).filter(pk=lead.pk).exists():
         raise ValidationError({"lead": _("The lead must be the centre or one of its members you work for.")})
     _check_action_values(title=title, budget=budget, currency=currency, starts_on=starts_on, ends_on=ends_on)
@@ -94,7 +90,7 @@ def transitions_for(actor, action: PilotAction) -> list[str]:
 @transaction.atomic
 def pilot_action_transition(*, actor, action: PilotAction, transition: str, text: str = "") -> PilotAction:
     """approve, reject (with a reason), start, evaluate (with the evaluation); any other step is refused."""
-    _require(actor, "partnerships.decide_action", action)
+    require(actor, "partnerships.decide_action", action)
     action = PilotAction.objects.select_for_update().select_related("centre", "lead").get(pk=action.pk)
     if transition not in TRANSITIONS or TRANSITIONS[transition][0] != action.state:
         raise ValidationError(
@@ -139,7 +135,7 @@ def indicator_add(
     achieved: Decimal | None = None,
     sdg_indicator=None,
 ) -> ActionIndicator:
-    _require(actor, "partnerships.report_on_action", action)
+    require(actor, "partnerships.report_on_action", action)
     if not name.strip():
         raise ValidationError({"name": _("Name the indicator.")})
     indicator = ActionIndicator.objects.create(
@@ -163,7 +159,7 @@ def indicator_add(
 
 @transaction.atomic
 def indicator_record_achieved(*, actor, indicator: ActionIndicator, achieved: Decimal) -> ActionIndicator:
-    _require(actor, "partnerships.report_on_action", indicator.action)
+    require(actor, "partnerships.report_on_action", indicator.action)
     before = {"achieved": str(indicator.achieved) if indicator.achieved is not None else None}
     indicator.achieved = achieved
     indicator.save(update_fields=["achieved", "updated_at"])
@@ -225,7 +221,7 @@ def memorandum_create(
     renews: Memorandum | None = None,
 ) -> Memorandum:
     """A memorandum with organisations or municipalities; a draft until a signature date is given."""
-    _require(actor, "partnerships.create_memorandum", organisation)
+    require(actor, "partnerships.create_memorandum", organisation)
     parties = [party for party in parties if party.pk != organisation.pk]
     _check_memorandum_values(
         title=title, scope=scope, parties=parties, signed_on=signed_on, expires_on=expires_on, document=document
@@ -269,7 +265,7 @@ def memorandum_record_signature(
     *, actor, memorandum: Memorandum, signed_on: date, expires_on: date | None, document=None
 ) -> Memorandum:
     """The signature date, the expiry date and the signed document (a PDF) of a memorandum."""
-    _require(actor, "partnerships.manage_memorandum", memorandum)
+    require(actor, "partnerships.manage_memorandum", memorandum)
     errors = {}
     if signed_on is None:
         errors["signed_on"] = _("Give the date of signature.")

@@ -2,7 +2,7 @@ from decimal import Decimal, InvalidOperation
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
@@ -77,8 +77,6 @@ def action_create(request, slug):
     if request.method == "POST" and form.is_valid():
         try:
             action = services.pilot_action_propose(actor=request.user, centre=centre, **form.cleaned_data)
-        except PermissionDenied as error:
-            raise Http404 from error
         except ValidationError as error:
             add_errors(form, error)
         else:
@@ -139,8 +137,6 @@ def action_detail(request, uuid):
                     services.indicator_record_achieved(actor=request.user, indicator=indicator, achieved=value)
                     messages.success(request, _("The value achieved has been recorded."))
                 return redirect("partnerships:action", uuid=action.uuid)
-        except PermissionDenied as error:
-            raise Http404 from error
         except ValidationError as error:
             add_errors(transition_form if "transition" in request.POST else indicator_form, error)
     context = {
@@ -210,8 +206,6 @@ def memorandum_create(request):
     if request.method == "POST" and form.is_valid():
         try:
             memorandum = services.memorandum_create(actor=request.user, renews=renews, **form.cleaned_data)
-        except PermissionDenied as error:
-            raise Http404 from error
         except ValidationError as error:
             add_errors(form, error)
         else:

@@ -3,7 +3,7 @@ read within their visibility, written by the staff and admins of their organisat
 
 from uuid import UUID
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from ninja import Router, Status
 from ninja.errors import HttpError
@@ -68,12 +68,9 @@ def create_local_indicator(request, payload: LocalIndicatorIn):
         if indicator is None:
             raise ValidationError({"indicator": _("Choose an SDG 16 indicator.")})
     values = payload.dict(exclude={"organisation", "indicator"})
-    try:
-        local = services.local_indicator_create(
-            actor=request.auth, organisation=organisation, indicator=indicator, **values
-        )
-    except PermissionDenied as error:
-        raise HttpError(404, "Not found.") from error
+    local = services.local_indicator_create(
+        actor=request.auth, organisation=organisation, indicator=indicator, **values
+    )
     return Status(201, _local(request, local.uuid))
 
 
@@ -85,8 +82,5 @@ def create_local_indicator(request, payload: LocalIndicatorIn):
 )
 def record_measurement(request, uuid: UUID, payload: MeasurementIn):
     local = _local(request, uuid)
-    try:
-        measurement = services.measurement_record(actor=request.auth, local_indicator=local, **payload.dict())
-    except PermissionDenied as error:
-        raise HttpError(404, "Not found.") from error
+    measurement = services.measurement_record(actor=request.auth, local_indicator=local, **payload.dict())
     return Status(201, measurement)

@@ -3,7 +3,7 @@ council's votes, scoped like the pages (not visible → 404)."""
 
 from uuid import UUID
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from ninja import Router, Status
 from ninja.errors import HttpError
@@ -57,13 +57,6 @@ def _get(function, **lookup):
         raise HttpError(404, "Not found.") from error
 
 
-def _run(function, **values):
-    try:
-        return function(**values)
-    except PermissionDenied as error:
-        raise HttpError(404, "Not found.") from error
-
-
 @router.get("/strategies", response=list[StrategyOut], summary="Strategies you may see")
 @paginate(PageNumberPagination)
 def list_strategies(request):
@@ -78,8 +71,7 @@ def create_strategy(request, payload: StrategyIn):
         if payload.working_group
         else None
     )
-    strategy = _run(
-        services.strategy_create,
+    strategy = services.strategy_create(
         actor=request.auth,
         organisation=organisation,
         title=payload.title,
@@ -119,7 +111,7 @@ def link_swot(request, uuid: UUID, payload: SwotLinkIn):
         raise ValidationError(
             {"analysis": _("Choose a SWOT analysis of the working group or of a group linked to a stage.")}
         )
-    _run(services.strategy_swot_link, actor=request.auth, strategy=strategy, analysis=analysis)
+    services.strategy_swot_link(actor=request.auth, strategy=strategy, analysis=analysis)
     return Status(201, _detail(request, strategy))
 
 
@@ -129,7 +121,7 @@ def unlink_swot(request, uuid: UUID, analysis: UUID):
     if not request.auth.has_perm("strategy.manage_strategy", strategy):
         raise HttpError(404, "Not found.")
     linked = _get(selectors.linked_swot_get, strategy=strategy, uuid=analysis)
-    _run(services.strategy_swot_unlink, actor=request.auth, strategy=strategy, analysis=linked)
+    services.strategy_swot_unlink(actor=request.auth, strategy=strategy, analysis=linked)
     return _detail(request, strategy)
 
 
@@ -144,7 +136,7 @@ def list_stages(request, uuid: UUID):
 )
 def transition_stage(request, uuid: UUID, payload: TransitionIn):
     stage = _get(selectors.stage_get, user=request.auth, uuid=uuid)
-    return _run(services.stage_transition, actor=request.auth, stage=stage, transition=payload.transition)
+    return services.stage_transition(actor=request.auth, stage=stage, transition=payload.transition)
 
 
 @router.get("/strategies/{uuid}/versions", response=list[VersionOut])
@@ -174,8 +166,7 @@ def get_version(request, uuid: UUID):
 @router.post("/strategies/{uuid}/versions", response={201: VersionDetailOut}, auth=signed_in, summary="A new version")
 def create_version(request, uuid: UUID, payload: VersionIn):
     strategy = _get(selectors.strategy_get, user=request.auth, uuid=uuid)
-    version = _run(
-        services.version_create,
+    version = services.version_create(
         actor=request.auth,
         strategy=strategy,
         paragraphs=[item.dict() for item in payload.paragraphs],
@@ -189,8 +180,7 @@ def create_version(request, uuid: UUID, payload: VersionIn):
 )
 def add_comment(request, uuid: UUID, payload: CommentIn):
     strategy = _get(selectors.strategy_get, user=request.auth, uuid=uuid)
-    comment = _run(
-        services.comment_add,
+    comment = services.comment_add(
         actor=request.auth,
         strategy=strategy,
         paragraph_uuid=payload.paragraph,
@@ -203,9 +193,7 @@ def add_comment(request, uuid: UUID, payload: CommentIn):
 @router.post("/strategies/comments/{uuid}/answer", response=CommentOut, auth=signed_in, summary="Answer a comment")
 def answer_comment(request, uuid: UUID, payload: AnswerIn):
     comment = _get(selectors.comment_get, user=request.auth, uuid=uuid)
-    return _run(
-        services.comment_answer, actor=request.auth, comment=comment, verdict=payload.verdict, reason=payload.reason
-    )
+    return services.comment_answer(actor=request.auth, comment=comment, verdict=payload.verdict, reason=payload.reason)
 
 
 @router.get("/strategies/{uuid}/actions", response=list[ActionOut], summary="The actions of the annual plan")
@@ -218,7 +206,7 @@ def list_actions(request, uuid: UUID):
 @router.post("/strategies/actions/{uuid}/progress", response=ActionOut, auth=signed_in, summary="Record progress")
 def record_progress(request, uuid: UUID, payload: ProgressIn):
     action = _get(selectors.action_get, user=request.auth, uuid=uuid)
-    _run(services.action_progress, actor=request.auth, action=action, progress=payload.progress)
+    services.action_progress(actor=request.auth, action=action, progress=payload.progress)
     return selectors.actions_of(action.measure.objective.strategy).get(pk=action.pk)
 
 
@@ -254,5 +242,5 @@ def record_vote(request, uuid: UUID, payload: VoteIn):
     decision = selectors.decision_of(strategy)
     if decision is None:
         raise HttpError(404, "Not found.")
-    _run(services.vote_record, actor=request.auth, decision=decision, **payload.dict())
+    services.vote_record(actor=request.auth, decision=decision, **payload.dict())
     return Status(201, _decision(strategy))

@@ -61,10 +61,7 @@ def create_listing(request, payload: ListingIn):
         raise ValidationError({"kind": _("Choose offer or request.")})
     if payload.category not in Category.values:
         raise ValidationError({"category": _("Choose a category from the list.")})
-    try:
-        listing = services.listing_save(actor=request.auth, bank=bank, data=payload.dict(exclude={"bank"}))
-    except PermissionDenied as error:
-        raise _not_found() from error
+    listing = services.listing_save(actor=request.auth, bank=bank, data=payload.dict(exclude={"bank"}))
     return Status(201, listing)
 
 
@@ -111,16 +108,13 @@ def record_exchange(request, payload: ExchangeIn):
     counterpart = selectors.active_members(bank).filter(uuid=payload.counterpart).first()
     if counterpart is None:
         raise _not_found()
-    try:
-        exchange = services.exchange_record(
-            actor=request.auth,
-            bank=bank,
-            counterpart=counterpart,
-            i_provided=payload.i_provided,
-            data=payload.dict(include={"category", "description", "minutes", "performed_on"}),
-        )
-    except PermissionDenied as error:
-        raise _not_found() from error
+    exchange = services.exchange_record(
+        actor=request.auth,
+        bank=bank,
+        counterpart=counterpart,
+        i_provided=payload.i_provided,
+        data=payload.dict(include={"category", "description", "minutes", "performed_on"}),
+    )
     return Status(201, exchange)
 
 

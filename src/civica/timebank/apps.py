@@ -8,4 +8,4 @@ class TimebankConfig(AppConfig):
     verbose_name = _("Time bank")
 
     def ready(self):
-        from . import jobs, rules  # noqa: F401  (registers periodic jobs and permissions)
+        from . import jobs  # noqa: F401  (registers periodic jobs; rules are autodiscovered)

@@ -5,7 +5,7 @@ import csv
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -68,8 +68,6 @@ def join(request, bank):
     if request.method == "POST" and form.is_valid():
         try:
             services.membership_request(actor=request.user, bank=bank, data=form.cleaned_data)
-        except PermissionDenied as error:
-            raise Http404 from error
         except ValidationError as error:
             add_errors(form, error)
         else:
@@ -111,8 +109,6 @@ def account(request, bank):
     if request.method == "POST" and form.is_valid():
         try:
             services.donate(actor=request.user, bank=bank, minutes=form.cleaned_data["minutes"])
-        except PermissionDenied as error:
-            raise Http404 from error
         except (ValidationError, ledger.LedgerBusy) as error:
             add_errors(form, error if isinstance(error, ValidationError) else ValidationError(str(error)))
         else:
@@ -177,8 +173,6 @@ def listing_new(request, bank):
     if request.method == "POST" and form.is_valid():
         try:
             item = services.listing_save(actor=request.user, bank=bank, data=form.cleaned_data)
-        except PermissionDenied as error:
-            raise Http404 from error
         except ValidationError as error:
             add_errors(form, error)
         else:
@@ -202,8 +196,6 @@ def listing(request, uuid):
         if form.is_valid():
             try:
                 services.listing_contact(actor=request.user, listing=item, message=form.cleaned_data["message"])
-            except PermissionDenied as error:
-                raise Http404 from error
             except ValidationError as error:
                 add_errors(form, error)
             else:
@@ -242,8 +234,6 @@ def exchange_new(request, bank):
                 i_provided=data["direction"] == "provided",
                 data={**data, "listing": offered if offered and offered.bank_id == bank.pk else None},
             )
-        except PermissionDenied as error:
-            raise Http404 from error
         except ValidationError as error:
             add_errors(form, error)
         else:
@@ -286,8 +276,6 @@ def exchange(request, uuid):
                 return redirect("timebank:exchange", uuid=item.uuid)
             if action not in ("confirm", "reject", "feedback") or not (may_decide or may_rate):
                 raise Http404
-        except PermissionDenied as error:
-            raise Http404 from error
         except ValidationError as error:
             add_errors(decision if action != "feedback" else feedback, error)
         except ledger.LedgerBusy as error:
@@ -342,8 +330,6 @@ def member_action(request, bank, member, action):
         raise Http404
     try:
         actions[action]()
-    except PermissionDenied as error:
-        raise Http404 from error
     except (ValidationError, ledger.LedgerBusy) as error:
         messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
     else:
@@ -368,8 +354,6 @@ def fund_payment(request, bank):
                 description=data["description"],
                 occurred_on=data["occurred_on"],
             )
-        except PermissionDenied as error:
-            raise Http404 from error
         except (ValidationError, ledger.LedgerBusy) as error:
             add_errors(form, error if isinstance(error, ValidationError) else ValidationError(str(error)))
         else:
@@ -390,8 +374,6 @@ def cheque(request, bank):
     if request.method == "POST" and form.is_valid():
         try:
             services.cheque_enter(actor=request.user, bank=bank, **form.cleaned_data)
-        except PermissionDenied as error:
-            raise Http404 from error
         except (ValidationError, ledger.LedgerBusy) as error:
             add_errors(form, error if isinstance(error, ValidationError) else ValidationError(str(error)))
         else:
@@ -419,8 +401,6 @@ def correct(request, bank, transfer):
     if request.method == "POST" and form.is_valid():
         try:
             services.correction(actor=request.user, transfer=original, reason=form.cleaned_data["reason"])
-        except PermissionDenied as error:
-            raise Http404 from error
         except (ValidationError, ledger.LedgerBusy) as error:
             add_errors(form, error if isinstance(error, ValidationError) else ValidationError(str(error)))
         else:
@@ -447,10 +427,7 @@ def bank_new(request):
     form = BankForm(request.POST or None, organisations=organisations, initial={"organisation": organisations.first()})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
-            created = services.bank_create(actor=request.user, organisation=data.pop("organisation"), data=data)
-        except PermissionDenied as error:
-            raise Http404 from error
+        created = services.bank_create(actor=request.user, organisation=data.pop("organisation"), data=data)
         messages.success(request, _("The time bank has been opened."))
         return redirect("timebank:members", bank=created.uuid)
     return render(request, "timebank/bank_form.html", {"form": form, "bank": None})
@@ -479,8 +456,6 @@ def listing_edit(request, uuid):
     if request.method == "POST" and form.is_valid():
         try:
             services.listing_save(actor=request.user, bank=item.bank, data=form.cleaned_data, listing=item)
-        except PermissionDenied as error:
-            raise Http404 from error
         except ValidationError as error:
             add_errors(form, error)
         else:
@@ -523,8 +498,6 @@ def write(request, bank, member):
     if request.method == "POST" and form.is_valid():
         try:
             services.member_contact(actor=request.user, recipient=recipient, message=form.cleaned_data["message"])
-        except PermissionDenied as error:
-            raise Http404 from error
         except ValidationError as error:
             add_errors(form, error)
         else:

@@ -1,3 +1,6 @@
+"""Personal API tokens are stored hashed, shown once and revocable; revoked, expired, wrong and
+inactive people's tokens are refused; the profile page saves, audits and keeps bad input."""
+
 import datetime
 
 from django.utils import timezone

@@ -6,8 +6,8 @@ import pytest
 from django.utils import timezone
 
 from civica.cases import services
+from civica.cases.jobs import send_deadline_reminders
 from civica.cases.models import Case
-from civica.cases.reminders import send_deadline_reminders
 from civica.core.models import Notice
 
 pytestmark = pytest.mark.django_db

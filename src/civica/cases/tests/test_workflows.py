@@ -1,3 +1,6 @@
+"""The case workflows in code: unknown states are refused, reference codes count per prefix and
+year, and only the roles a transition names may take it, from the right state."""
+
 from datetime import timedelta
 
 import pytest

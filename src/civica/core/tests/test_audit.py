@@ -1,3 +1,6 @@
+"""The audit trail is append-only (the ORM and PostgreSQL refuse changes), survives erasing a
+person, and snapshots redact sensitive fields."""
+
 import pytest
 from django.db import DatabaseError, connection, transaction
 

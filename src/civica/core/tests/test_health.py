@@ -1,3 +1,6 @@
+"""The health check answers when the database does, and accepts no writes."""
+
+
 def test_health_answers_when_the_database_does(client, db):
     response = client.get("/healthz")
     assert response.status_code == 200

@@ -1,3 +1,6 @@
+"""The demo world is drawn from the seeds, shows each app in use (cases in every state, a
+mediation, the time bank's ledger), runs twice without change, and every person can sign in."""
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command

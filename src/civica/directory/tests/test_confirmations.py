@@ -6,7 +6,7 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
-from civica.directory import confirmations
+from civica.directory import jobs as confirmations
 from civica.directory.models import Service
 
 pytestmark = pytest.mark.django_db

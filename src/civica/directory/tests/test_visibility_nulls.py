@@ -1,3 +1,5 @@
+"""Directory records without links to an organisation stay public."""
+
 import pytest
 
 from civica.directory import visibility

@@ -7,7 +7,7 @@ import pytest
 
 from civica.mediation.eligibility import refusal_reason
 from civica.mediation.estimates import estimate
-from civica.mediation.rules_data import rules_for
+from civica.mediation.fees import rules_for
 
 TODAY = datetime.date(2026, 11, 23)
 

@@ -1,3 +1,6 @@
+"""The mediator registry's CSV import creates then updates, reports bad lines by number and
+imports nothing then, refuses a wrong header, and is open only to the centre's administrators."""
+
 import pytest
 from django.core.exceptions import PermissionDenied
 

@@ -1,3 +1,6 @@
+"""The estimate page answers in every language, refuses violence with its reason, keeps bad input
+with its errors; the mediators page lists public mediators."""
+
 import pytest
 
 

@@ -1,3 +1,6 @@
+"""The admin site is for platform administrators only, and their edits are audited."""
+
+
 def test_platform_admin_edits_are_audited(client, platform_admin, make_organisation):
     from civica.core.models import AuditEvent
 

@@ -1,3 +1,6 @@
+"""Organisation services: updates are audited and validated, only profile fields change, the last
+administrator stays, and invitations go round trip and refuse existing members."""
+
 import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError

@@ -1,3 +1,6 @@
+"""The territories reference data: the shipped levels load, reloading changes nothing, bad lines
+and wrong headers are refused with their line numbers, and the shipped file is well formed."""
+
 import csv
 import io
 

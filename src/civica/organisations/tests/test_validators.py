@@ -1,3 +1,6 @@
+"""Fiscal identifiers: Romanian CUI, Italian codice fiscale and partita IVA, Greek AFM are checked,
+normalised, and explained when wrong."""
+
 import pytest
 from django.core.exceptions import ValidationError
 

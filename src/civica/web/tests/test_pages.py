@@ -67,11 +67,12 @@ def test_dashboard_needs_sign_in(client, db):
 
 def test_switch_only_to_own_organisations(client, two_organisations, make_organisation):
     ours, theirs, people = two_organisations
+    from civica.core.permissions import SYSTEM
     from civica.organisations.services import membership_add
 
     second = make_organisation(name="Second Home", slug="second-home")
     person = people["staff"]
-    membership_add(actor=None, organisation=second, user=person, role="expert")
+    membership_add(actor=SYSTEM, organisation=second, user=person, role="expert")
     client.force_login(person)
     assert "Working as Staff at Primăria Test" in client.get("/en/dashboard/").content.decode()
     response = client.post("/en/account/organisations/switch/", {"organisation": str(second.uuid)})
@@ -117,13 +118,14 @@ def test_not_found_page_is_translated(client, db):
 
 @override_settings(CIVICA_REQUIRE_2FA_FOR_SENSITIVE=True)
 def test_two_factor_required_for_people_handling_sensitive_data(client, make_organisation, make_user):
+    from civica.core.permissions import SYSTEM
     from civica.organisations.services import membership_add
 
     organisation = make_organisation()
     careful = make_user()
-    membership_add(actor=None, organisation=organisation, user=careful, role="staff", handles_sensitive_data=True)
+    membership_add(actor=SYSTEM, organisation=organisation, user=careful, role="staff", handles_sensitive_data=True)
     relaxed = make_user()
-    membership_add(actor=None, organisation=organisation, user=relaxed, role="staff")
+    membership_add(actor=SYSTEM, organisation=organisation, user=relaxed, role="staff")
     client.force_login(careful)
     response = client.get("/en/dashboard/")
     assert response.status_code == 302 and "/accounts/2fa/totp/activate/" in response["Location"]

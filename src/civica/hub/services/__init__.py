@@ -1,0 +1,67 @@
+"""Writes to a centre's membership: ask to join, the centre's decision, profiles and representatives."""
+
+from ._shared import SECTOR_CODES, _check_sectors, _staff_of
+from .membership import membership_decide, membership_request, profile_update, representative_add, representative_remove
+from .needs import NEED_FIELDS, _check_services, _clean_need, need_create, need_update
+from .offers import (
+    OFFER_SALT,
+    TRANSITIONS,
+    _clean_offer,
+    _move,
+    _new_reference,
+    _tell_offerer,
+    allowed_moves,
+    offer_follow_url,
+    offer_match,
+    offer_submit,
+    offer_token,
+    offer_transition,
+    offer_uuid_from_token,
+)
+from .preparedness import (
+    _representative_people,
+    capacity_report,
+    contact_add,
+    contact_remove,
+    emergency_activate,
+    emergency_deactivate,
+    task_create,
+    task_set_status,
+)
+
+__all__ = [
+    "NEED_FIELDS",
+    "OFFER_SALT",
+    "SECTOR_CODES",
+    "TRANSITIONS",
+    "_check_sectors",
+    "_check_services",
+    "_clean_need",
+    "_clean_offer",
+    "_move",
+    "_new_reference",
+    "_representative_people",
+    "_staff_of",
+    "_tell_offerer",
+    "allowed_moves",
+    "capacity_report",
+    "contact_add",
+    "contact_remove",
+    "emergency_activate",
+    "emergency_deactivate",
+    "membership_decide",
+    "membership_request",
+    "need_create",
+    "need_update",
+    "offer_follow_url",
+    "offer_match",
+    "offer_submit",
+    "offer_token",
+    "offer_transition",
+    "offer_uuid_from_token",
+    "profile_update",
+    "representative_add",
+    "representative_remove",
+    "task_create",
+    "task_set_status",
+]
