@@ -93,13 +93,15 @@ def _receive(
     media_type: str = "",
     media_reference: str = "",
     at: datetime | None = None,
+    continue_by_contact: bool = True,
+    sender_unverified: bool = False,
 ) -> Message | None:
     """Store one received message in its conversation (continued or new); None for a duplicate."""
     if external_id and selectors.message_exists(channel=channel, external_id=external_id):
         return None
     now = timezone.now()
     at = min(at or now, now)
-    if conversation is None:
+    if conversation is None and continue_by_contact:
         conversation = selectors.open_conversation_with(helpline=helpline, channel=channel, contact=contact)
     created = conversation is None
     if created:
@@ -112,6 +114,7 @@ def _receive(
             contact_name=contact_name[:120],
             subject=subject[:200],
             language=helpline.language,
+            sender_unverified=sender_unverified,
         )
     else:
         conversation = Conversation.objects.select_for_update().select_related("helpline").get(pk=conversation.pk)

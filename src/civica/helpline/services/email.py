@@ -42,6 +42,15 @@ def is_auto_reply(message) -> bool:
     return bool(suppress & {"all", "oof", "autoreply"})
 
 
+_AUTHENTICATION_FAILURE = re.compile(r"(?:^|[\s;])(?:dmarc|dkim|spf)\s*=\s*fail\b", re.I)
+
+
+def authentication_failed(message) -> bool:
+    """True when an Authentication-Results header (RFC 8601, added by our receiving server) says
+    dmarc, dkim or spf=fail."""
+    return any(_AUTHENTICATION_FAILURE.search(str(value)) for value in message.get_all("Authentication-Results") or [])
+
+
 def _message_ids(value) -> list[str]:
     return re.findall(r"<[^<>\s]+>", str(value or ""))
 
@@ -95,11 +104,18 @@ def email_ingest(raw: bytes, recipients: list[str] | None = None) -> dict:
             break
     if helpline is None:
         return {"result": "no_helpline"}
-    conversation = _conversation_from_token(token) if token else None
-    if conversation is None:
-        conversation = selectors.conversation_by_email_ids(
-            _message_ids(message.get("In-Reply-To")) + _message_ids(message.get("References"))
-        )
+    # Only proof threads a mail into an existing conversation: the signed reply token, or an
+    # In-Reply-To/References naming one of our own answers. The same From alone proves nothing (it
+    # is trivially forged), and a mail whose authentication failed always starts a conversation of
+    # its own, marked for the operators.
+    unverified = authentication_failed(message)
+    conversation = None
+    if not unverified:
+        conversation = _conversation_from_token(token) if token else None
+        if conversation is None:
+            conversation = selectors.conversation_by_email_ids(
+                _message_ids(message.get("In-Reply-To")) + _message_ids(message.get("References"))
+            )
     # A token or a thread only counts when it belongs to this helpline and the sender is the person
     # the conversation is with: anyone else starts a conversation of their own.
     if conversation is not None and (
@@ -122,6 +138,8 @@ def email_ingest(raw: bytes, recipients: list[str] | None = None) -> dict:
             body=text,
             html=html,
             external_id=message_id,
+            continue_by_contact=False,
+            sender_unverified=unverified,
         )
     if stored is None:
         return {"result": "duplicate"}
