@@ -4,15 +4,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('helpline', '0002_encrypt_sensitive_fields'),
+        ("helpline", "0002_encrypt_sensitive_fields"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='conversation',
-            name='sender_unverified',
-            field=models.BooleanField(default=False, verbose_name='sender not verified'),
+            model_name="conversation",
+            name="sender_unverified",
+            field=models.BooleanField(default=False, verbose_name="sender not verified"),
         ),
     ]
