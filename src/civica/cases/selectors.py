@@ -4,6 +4,8 @@ Who sees a case: the handling organisation's staff and administrators; its exper
 own it or are assigned to it; the requesting organisation's members (without internal notes).
 """
 
+from dataclasses import dataclass
+
 from django.db.models import Q, QuerySet
 
 from civica.core import crypto, search, topics
@@ -16,22 +18,51 @@ from .models import Case, CaseDocument, CaseEvent, CaseNote, Consultation, Docum
 from .workflows import ADMIN, OWNER, REQUESTER, STAFF
 
 
+@dataclass(frozen=True)
+class Grant:
+    """One way a person reaches a case: the case's `field` holds one of `values` (and its workflow is
+    not one of `unless_workflows`). The same grant answers for one case (`holds`, for the `rules`
+    predicates) and for a list (`q`, for the querysets), so the two cannot disagree."""
+
+    capacity: str
+    field: str
+    values: frozenset
+    unless_workflows: frozenset = frozenset()
+
+    def holds(self, case: Case) -> bool:
+        return getattr(case, self.field) in self.values and case.workflow not in self.unless_workflows
+
+    def q(self) -> Q:
+        condition = Q(**{f"{self.field}__in": sorted(self.values)})
+        if self.unless_workflows:
+            condition &= ~Q(workflow__in=sorted(self.unless_workflows))
+        return condition
+
+
+def grants(user) -> list[Grant]:
+    """THE definition of who reaches a case, and in which capacity: the handling organisation's
+    administrators (always) and staff (except on a confidential workflow: a protection case is not
+    for every colleague), the case's owner, and the requesting organisation's members or the person
+    who asked. Assignment (a relation) is the one other way in: `is_assigned` / `assignments__user`."""
+    if not getattr(user, "is_authenticated", False):
+        return []
+    roles = organisation_selectors.roles_of(user)
+    admins = frozenset(o for o, role in roles.items() if role == Role.ADMIN)
+    staff = frozenset(o for o, role in roles.items() if role == Role.STAFF)
+    confidential = frozenset(workflows.confidential_keys())
+    return [
+        Grant(ADMIN, "organisation_id", admins),
+        Grant(STAFF, "organisation_id", admins),
+        Grant(STAFF, "organisation_id", staff, confidential),
+        Grant(OWNER, "owner_id", frozenset({user.pk})),
+        Grant(REQUESTER, "requester_organisation_id", frozenset(roles)),
+        Grant(REQUESTER, "requester_id", frozenset({user.pk})),
+    ]
+
+
 def capacities(user, case: Case) -> set[str]:
     """In which capacities the person acts on this case (owner, staff, admin, requester)."""
-    if not getattr(user, "is_authenticated", False):
-        return set()
-    roles = organisation_selectors.roles_of(user)
-    found = set()
-    handling_role = roles.get(case.organisation_id)
-    if handling_role == "admin":
-        found |= {ADMIN, STAFF}
-    elif handling_role == "staff":
-        found.add(STAFF)
-    if case.owner_id == user.pk:
-        found.add(OWNER)
-    if case.requester_id == user.pk or (case.requester_organisation_id and case.requester_organisation_id in roles):
-        found.add(REQUESTER)
-    return found
+    return {grant.capacity for grant in grants(user) if grant.holds(case)}
 
 
 def is_assigned(user, case: Case) -> bool:
@@ -39,21 +70,14 @@ def is_assigned(user, case: Case) -> bool:
 
 
 def cases_visible_to(user) -> QuerySet[Case]:
+    """The cases the person sees: every grant of `grants`, or an assignment (what `cases.view_case`
+    allows, built from the same definition)."""
     if not getattr(user, "is_authenticated", False):
         return Case.objects.none()
-    roles = organisation_selectors.roles_of(user)
-    handling = organisation_selectors.organisation_ids_with_role(user)
-    administered = organisation_selectors.administered_organisation_ids(user)
-    visible = (
-        (
-            Q(organisation_id__in=handling)
-            & (~Q(workflow__in=workflows.confidential_keys()) | Q(organisation_id__in=administered))
-        )
-        | Q(requester_organisation_id__in=list(roles))
-        | Q(requester=user)
-        | Q(owner=user)
-        | Q(assignments__user=user)
-    )
+    visible = Q(assignments__user=user)
+    for grant in grants(user):
+        if grant.values:
+            visible |= grant.q()
     return (
         Case.objects.filter(pk__in=Case.objects.filter(visible).values("pk"))
         .select_related("organisation", "requester_organisation", "owner", "team")

@@ -91,9 +91,11 @@ def case_open(
     language: str = "en",
     channel: str = "web",
     topic: str = "",
+    owner=None,
 ) -> Case:
     """Open a case at `organisation`: by its own staff (a call or a visit they log) or by a member of the
-    requesting organisation."""
+    requesting organisation. The handling side may name its accountable `owner` at once (a confidential
+    case is not reachable by every colleague, so it cannot be handed over after opening by one)."""
     flow = workflows.get(workflow)
     roles = organisation_selectors.roles_of(actor)
     acts_for_handler = roles.get(organisation.pk) in {"admin", "staff"}
@@ -108,8 +110,11 @@ def case_open(
         raise ValidationError({"title": _("Give the case a title.")})
     if topic and topic not in topics.TOPICS:
         raise ValidationError({"topic": _("Choose a topic from the list.")})
+    if owner is not None and not (acts_for_handler and organisation_selectors.role_in(owner, organisation)):
+        raise ValidationError(_("The owner must work for the organisation handling the case."))
     now = timezone.now()
     case = Case.objects.create(
+        owner=owner,
         reference=_next_reference(flow.prefix, now.year),
         workflow=flow.key,
         organisation=organisation,

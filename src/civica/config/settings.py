@@ -211,7 +211,8 @@ STORAGES = {
 # --- E-mail -------------------------------------------------------------------------------------
 # Every message goes through a task; the task sends it with CIVICA_EMAIL_DELIVERY_BACKEND.
 EMAIL_BACKEND = "civica.core.mail.TaskQueueEmailBackend"
-CIVICA_EMAIL_DELIVERY_BACKEND = os.environ.get("CIVICA_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# The default prints that a message left, never what it says (stdout ends up in the logs).
+CIVICA_EMAIL_DELIVERY_BACKEND = os.environ.get("CIVICA_EMAIL_BACKEND", "civica.core.mail.RedactedConsoleEmailBackend")
 EMAIL_HOST = os.environ.get("CIVICA_EMAIL_HOST", "127.0.0.1")
 EMAIL_PORT = int(os.environ.get("CIVICA_EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("CIVICA_EMAIL_HOST_USER", "")
@@ -228,6 +229,8 @@ _TASK_BACKENDS = {
     "redis": "django_tasks_rq.RQBackend",
     "immediate": "django_tasks.backends.immediate.ImmediateBackend",
 }
+# Finished task rows (their arguments and results) are deleted after this many days.
+CIVICA_TASK_RESULT_RETENTION_DAYS = int(os.environ.get("CIVICA_TASK_RESULT_RETENTION_DAYS", "7"))
 TASKS = {"default": {"BACKEND": _TASK_BACKENDS[CIVICA_TASK_BACKEND], "QUEUES": ["default", "email"]}}
 # RQ's queues are always described, so `civica worker` can serve them whenever the backend is "redis".
 INSTALLED_APPS.append("django_rq")

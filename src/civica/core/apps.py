@@ -6,3 +6,7 @@ class CoreConfig(AppConfig):
     name = "civica.core"
     label = "core"
     verbose_name = _("Civica core")
+
+    def ready(self):
+        # The core's periodic jobs register themselves on import.
+        from . import jobs  # noqa: F401

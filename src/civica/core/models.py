@@ -10,6 +10,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from .crypto import EncryptedJSONField
+
 
 class PublicRecord(models.Model):
     """A business record: a UUID for every URL and API answer, never the sequential id."""
@@ -175,3 +177,16 @@ class PeriodicRun(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class OutgoingEmail(models.Model):
+    """One e-mail waiting for the task that sends it. The task queue's own table keeps a task's
+    arguments in clear (and for a while after it has run), so the task gets this row's id only: the
+    message itself (body, addresses, subject) is sealed here and the row is deleted once it is sent."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    message = EncryptedJSONField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self):
+        return str(self.uuid)

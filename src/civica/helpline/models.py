@@ -121,6 +121,9 @@ class Conversation(PublicRecord):
     tags = models.JSONField(_("tags"), default=list, blank=True)
     is_minor = models.BooleanField(_("minor"), default=False)
     at_risk = models.BooleanField(_("at risk"), default=False)
+    # An e-mail whose Authentication-Results said dmarc, dkim or spf=fail: the sender may be forged, so
+    # it never joins an existing conversation and operators see the warning.
+    sender_unverified = models.BooleanField(_("sender not verified"), default=False)
     language = models.CharField(_("language"), max_length=5, default="it")
     subject = models.CharField(_("subject"), max_length=200, blank=True)
     # The person's phone number (WhatsApp) or e-mail address, encrypted; masked for operators without

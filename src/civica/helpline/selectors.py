@@ -137,12 +137,15 @@ def open_conversation_with(*, helpline: Helpline, channel: str, contact: str) ->
 
 
 def conversation_by_email_ids(message_ids: list[str]) -> Conversation | None:
-    """The conversation a received e-mail answers, by the Message-IDs it refers to."""
+    """The conversation a received e-mail answers, by the Message-IDs it refers to. Only the ids of
+    our own answers count (random, known only to whoever received them): the person's own Message-IDs
+    travel in every copy of their mail and prove nothing."""
     ids = [m for m in message_ids if m]
     if not ids:
         return None
     message = (
         Message.objects.filter(channel=Channel.EMAIL, external_id__in=ids)
+        .exclude(direction=Message.Direction.INBOUND)
         .select_related("conversation", "conversation__helpline")
         .order_by("-created_at")
         .first()

@@ -9,4 +9,4 @@ class ProtectionConfig(AppConfig):
 
     def ready(self):
         # The workflow registers itself with the case core; the rules and periodic jobs on import.
-        from . import jobs, rules, workflow  # noqa: F401
+        from . import jobs, rules, workflows  # noqa: F401

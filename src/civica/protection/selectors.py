@@ -255,9 +255,19 @@ def referral_get(*, user, uuid) -> Referral:
     raise Referral.DoesNotExist
 
 
+RECEIVING_KINDS = (Organisation.Kind.PUBLIC_AGENCY, Organisation.Kind.NGO)
+
+
 def receivers(pcase: ProtectionCase) -> QuerySet[Organisation]:
-    """Agencies a case can be referred to: any organisation but the lead."""
-    return Organisation.objects.exclude(pk=pcase.case.organisation_id).order_by("name", "pk")
+    """Organisations a case may be referred to: the public agencies and NGOs of the lead's country,
+    never the lead itself (a time bank, a company or an organisation abroad cannot receive a
+    protection referral)."""
+    lead = pcase.case.organisation
+    return (
+        Organisation.objects.filter(kind__in=RECEIVING_KINDS, country=lead.country)
+        .exclude(pk=lead.pk)
+        .order_by("name", "pk")
+    )
 
 
 def mediation_refusal(pcase: ProtectionCase) -> str | None:

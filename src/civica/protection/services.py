@@ -33,7 +33,7 @@ from .models import (
     ServiceProvided,
     TeamMember,
 )
-from .workflow import PROTECTION
+from .workflows import PROTECTION
 
 KIND_CODES = {
     ProtectionCase.Kind.DOMESTIC_VIOLENCE: "DV",
@@ -182,9 +182,8 @@ def protection_case_open(
         language=language,
         channel="visit",
         topic="",
+        owner=manager,
     )
-    if case.owner_id != manager.pk:
-        case = case_services.case_set_owner(actor=actor, case=case, owner=manager)
     pcase = ProtectionCase.objects.create(
         case=case,
         person=person,
@@ -286,7 +285,8 @@ def referral_send(
     sections = [section for section in SECTION_KEYS if section in set(sections or [])]
     if not sections:
         errors["sections"] = _("Name at least one section to share.")
-    if to_organisation is None or to_organisation.pk == pcase.case.organisation_id:
+    if to_organisation is None or not selectors.receivers(pcase).filter(pk=to_organisation.pk).exists():
+        # Only the agencies and NGOs of the lead's country, whoever calls (form, API or script).
         errors["to_organisation"] = _("Choose another agency.")
     if not purpose.strip():
         errors["purpose"] = _("Say what is asked of the agency.")

@@ -39,7 +39,7 @@ from .forms import (
     TeamForm,
 )
 from .models import SECTIONS, ProtectedPerson, ProtectionCase, Referral
-from .workflow import PROTECTION
+from .workflows import PROTECTION
 
 
 def _case(request, reference):

@@ -488,22 +488,28 @@ def fund_payment(
         raise ValidationError(_("Choose at least one member to pay."))
     fund_account = selectors.fund(bank, Account.Kind.BANK_FUND)
     legs[fund_account] = -sum(legs.values())
-    transfer = ledger.post(
-        bank=bank,
-        kind=Transfer.Kind.FUND_PAYMENT,
-        entered_by=actor,
-        legs=legs,
-        description=description,
-        occurred_on=occurred_on,
-    )
-    audit.record_change(
-        actor=actor,
-        instance=transfer,
-        action="create",
-        summary=f"fund payment to {len(payments)} members",
-        organisation_uuid=_org(bank),
-    )
-    return transfer
+
+    def work():
+        # The transfer and its audit line commit together or not at all.
+        with transaction.atomic():
+            transfer = ledger.post(
+                bank=bank,
+                kind=Transfer.Kind.FUND_PAYMENT,
+                entered_by=actor,
+                legs=legs,
+                description=description,
+                occurred_on=occurred_on,
+            )
+            audit.record_change(
+                actor=actor,
+                instance=transfer,
+                action="create",
+                summary=f"fund payment to {len(payments)} members",
+                organisation_uuid=_org(bank),
+            )
+            return transfer
+
+    return ledger.retrying(work)
 
 
 def donate(*, actor, bank: TimeBank, minutes: int, description: str = "") -> Transfer:
@@ -512,18 +518,26 @@ def donate(*, actor, bank: TimeBank, minutes: int, description: str = "") -> Tra
     minutes = ledger.round_minutes(bank, int(minutes))
     if minutes <= 0:
         raise ValidationError({"minutes": _("Enter a positive number of minutes.")})
-    transfer = ledger.post(
-        bank=bank,
-        kind=Transfer.Kind.DONATION,
-        entered_by=actor,
-        legs={Account.objects.get(member=member): -minutes, selectors.fund(bank, Account.Kind.COMMUNITY_FUND): minutes},
-        description=description or _("Donation to the community fund"),
-        occurred_on=timezone.localdate(),
-    )
-    audit.record_change(
-        actor=actor, instance=transfer, action="create", summary="donation", organisation_uuid=_org(bank)
-    )
-    return transfer
+
+    def work():
+        with transaction.atomic():
+            transfer = ledger.post(
+                bank=bank,
+                kind=Transfer.Kind.DONATION,
+                entered_by=actor,
+                legs={
+                    Account.objects.get(member=member): -minutes,
+                    selectors.fund(bank, Account.Kind.COMMUNITY_FUND): minutes,
+                },
+                description=description or _("Donation to the community fund"),
+                occurred_on=timezone.localdate(),
+            )
+            audit.record_change(
+                actor=actor, instance=transfer, action="create", summary="donation", organisation_uuid=_org(bank)
+            )
+            return transfer
+
+    return ledger.retrying(work)
 
 
 def correction(*, actor, transfer: Transfer, reason: str) -> Transfer:
@@ -531,21 +545,26 @@ def correction(*, actor, transfer: Transfer, reason: str) -> Transfer:
     _require_staff(actor, transfer.bank)
     if not reason.strip():
         raise ValidationError({"reason": _("Say why the transfer is being corrected.")})
-    reversal = ledger.reverse(
-        transfer=transfer,
-        entered_by=actor,
-        description=_("Correction of “%(description)s”: %(reason)s")
-        % {"description": transfer.description, "reason": reason},
-        occurred_on=timezone.localdate(),
-    )
-    audit.record_change(
-        actor=actor,
-        instance=reversal,
-        action="create",
-        summary=f"reverses {transfer.uuid}",
-        organisation_uuid=_org(transfer.bank),
-    )
-    return reversal
+
+    def work():
+        with transaction.atomic():
+            reversal = ledger.reverse(
+                transfer=transfer,
+                entered_by=actor,
+                description=_("Correction of “%(description)s”: %(reason)s")
+                % {"description": transfer.description, "reason": reason},
+                occurred_on=timezone.localdate(),
+            )
+            audit.record_change(
+                actor=actor,
+                instance=reversal,
+                action="create",
+                summary=f"reverses {transfer.uuid}",
+                organisation_uuid=_org(transfer.bank),
+            )
+            return reversal
+
+    return ledger.retrying(work)
 
 
 def cheque_enter(
@@ -575,29 +594,38 @@ def cheque_enter(
     if payer.pk == payee.pk or {payer.bank_id, payee.bank_id} != {bank.pk}:
         raise ValidationError(_("A cheque is between two different members of this time bank."))
     minutes = ledger.round_minutes(bank, int(minutes))
+
+    def work():
+        with transaction.atomic():
+            transfer = ledger.post(
+                bank=bank,
+                kind=Transfer.Kind.CHEQUE,
+                entered_by=actor,
+                legs={Account.objects.get(member=payer): -minutes, Account.objects.get(member=payee): minutes},
+                description=description,
+                occurred_on=written_on,
+                reference=number,
+            )
+            BankMember.objects.filter(pk__in=[payer.pk, payee.pk]).update(
+                last_activity_at=timezone.now(), dormancy_warned_at=None
+            )
+            audit.record_change(
+                actor=actor,
+                instance=transfer,
+                action="create",
+                summary=f"cheque {number}",
+                organisation_uuid=_org(bank),
+            )
+            return transfer
+
     try:
-        transfer = ledger.post(
-            bank=bank,
-            kind=Transfer.Kind.CHEQUE,
-            entered_by=actor,
-            legs={Account.objects.get(member=payer): -minutes, Account.objects.get(member=payee): minutes},
-            description=description,
-            occurred_on=written_on,
-            reference=number,
-        )
+        return ledger.retrying(work)
     except IntegrityError:
         # The database's constraint, not a check before the insert, decides: two operators entering
         # the same cheque at once both pass any check, and one of them must get this answer, not a 500.
         if Transfer.objects.filter(bank=bank, kind=Transfer.Kind.CHEQUE, reference=number).exists():
             raise ValidationError({"number": _("This cheque has already been entered.")}) from None
         raise
-    BankMember.objects.filter(pk__in=[payer.pk, payee.pk]).update(
-        last_activity_at=timezone.now(), dormancy_warned_at=None
-    )
-    audit.record_change(
-        actor=actor, instance=transfer, action="create", summary=f"cheque {number}", organisation_uuid=_org(bank)
-    )
-    return transfer
 
 
 # --- dormancy -------------------------------------------------------------------------------------

@@ -1,4 +1,6 @@
-"""E-mail goes through the task queue and out through a real SMTP server on loopback."""
+"""E-mail goes through the task queue and out through a real SMTP server on loopback; the queue holds
+ids only (the message is sealed apart), nothing of a message reaches stdout or a log, and finished
+task rows are purged."""
 
 import socket
 
@@ -7,7 +9,12 @@ from aiosmtpd.controller import Controller
 from aiosmtpd.handlers import Message
 from django.core import mail
 from django.core.management import call_command
+from django.db import connection
+from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
+
+from civica.core.jobs import task_results_purge
+from civica.core.models import OutgoingEmail
 
 
 class Collector(Message):
@@ -40,7 +47,7 @@ def _use_real_pipeline(settings, controller):
     settings.EMAIL_HOST, settings.EMAIL_PORT = controller.hostname, controller.port
 
 
-def test_immediate_backend_delivers_over_smtp(settings, smtp_server):
+def test_immediate_backend_delivers_over_smtp(settings, smtp_server, db):
     controller, handler = smtp_server
     _use_real_pipeline(settings, controller)
     message = mail.EmailMultiAlternatives("Invitație", "Bună ziua", "civica@test.example", ["ana@test.example"])
@@ -100,3 +107,71 @@ def test_redis_backend_queues_mail_for_the_rq_worker(settings, smtp_server, redi
     assert handler.messages == []
     call_command("worker", burst=True)
     assert [m["To"] for m in handler.messages] == ["rq@test.example"]
+
+
+SECRET_BODY = "Mi chiamo Giulia e a casa mi picchiano"
+SECRET_SUBJECT = "Aiuto per Giulia"
+SECRET_ADDRESS = "giulia.14@example.org"
+
+
+def _send_secret():
+    mail.send_mail(SECRET_SUBJECT, SECRET_BODY, "ascolto@sos.example", [SECRET_ADDRESS])
+
+
+def _raw(sql):
+    with connection.cursor() as cursor:
+        cursor.execute(sql)
+        return repr(cursor.fetchall())
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_queue_holds_ids_only_and_the_message_is_sealed_apart(settings, smtp_server):
+    """args_kwargs carries the stored message's id, never the body, subject or address; the stored
+    message is encrypted in its table and deleted once the worker has sent it."""
+    controller, handler = smtp_server
+    _use_real_pipeline(settings, controller)
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default", "email"]}}
+    _send_secret()
+    queued = _raw("SELECT args_kwargs FROM django_tasks_database_dbtaskresult")
+    stored = _raw("SELECT message FROM core_outgoingemail")
+    for secret in (SECRET_BODY, SECRET_SUBJECT, SECRET_ADDRESS, "Giulia"):
+        assert secret not in queued and secret not in stored
+    assert str(OutgoingEmail.objects.get().uuid) in queued
+    call_command("worker", burst=True)
+    assert [m["To"] for m in handler.messages] == [SECRET_ADDRESS]
+    assert not OutgoingEmail.objects.exists()
+    assert "Giulia" not in _raw("SELECT args_kwargs, return_value FROM django_tasks_database_dbtaskresult")
+
+
+def test_no_message_reaches_stdout_or_a_log_with_the_default_console_backend(settings, db, capsys, caplog):
+    """The default delivery backend says that a message left, never its body, subject or address."""
+    settings.EMAIL_BACKEND = "civica.core.mail.TaskQueueEmailBackend"
+    settings.CIVICA_EMAIL_DELIVERY_BACKEND = "civica.core.mail.RedactedConsoleEmailBackend"
+    caplog.set_level("DEBUG")
+    _send_secret()
+    out = capsys.readouterr()
+    printed = out.out + out.err + caplog.text
+    assert "[e-mail] one message to 1 recipient(s)" in printed
+    for secret in (SECRET_BODY, SECRET_SUBJECT, SECRET_ADDRESS, "Giulia"):
+        assert secret not in printed
+
+
+@pytest.mark.django_db
+def test_finished_task_rows_are_purged_after_the_configured_time(settings):
+    """Rows that finished before the retention period go; recent and waiting ones stay."""
+    settings.CIVICA_TASK_RESULT_RETENTION_DAYS = 7
+    now = timezone.now()
+    common = {"args_kwargs": {"args": ["x"], "kwargs": {}}, "task_path": "t", "backend_name": "default"}
+    old = DBTaskResult.objects.create(
+        status="SUCCESSFUL", finished_at=now - timezone.timedelta(days=8), run_after=now, **common
+    )
+    failed = DBTaskResult.objects.create(
+        status="FAILED", finished_at=now - timezone.timedelta(days=9), run_after=now, **common
+    )
+    recent = DBTaskResult.objects.create(
+        status="SUCCESSFUL", finished_at=now - timezone.timedelta(days=6), run_after=now, **common
+    )
+    waiting = DBTaskResult.objects.create(status="READY", run_after=now, **common)
+    assert task_results_purge(now) == 2
+    assert set(DBTaskResult.objects.values_list("pk", flat=True)) == {recent.pk, waiting.pk}
+    assert not DBTaskResult.objects.filter(pk__in=[old.pk, failed.pk]).exists()

@@ -206,3 +206,54 @@ def test_imap_polling_uses_the_same_ingest_and_marks_messages_seen(world):
     assert [r["result"] for r in results] == ["stored", "stored"]
     assert connection.seen == [b"1", b"2"]
     assert Message.objects.count() == 2
+
+
+# --- threading only by proof (issue 14, point 6) -------------------------------------------------------
+
+
+def test_the_same_from_alone_does_not_thread_into_the_conversation(world, django_capture_on_commit_callbacks):
+    """A forged sender writing as the young person, without the reply token or one of our Message-IDs,
+    starts a conversation of its own: it never reads or joins the existing one."""
+    conversation, _sent = _answer(world, django_capture_on_commit_callbacks)
+    result = services.email_ingest(_email(body="Sono io, davvero", Message_ID="<forged@x.org>").as_bytes())
+    assert result["threaded"] is False and result["conversation"] != conversation.reference
+    assert conversation.messages.filter(direction="in").count() == 1
+
+
+def test_in_reply_to_the_persons_own_message_id_does_not_thread(world, django_capture_on_commit_callbacks):
+    """The person's own Message-ID travels in every copy of their mail: only our answers' ids count."""
+    conversation, _sent = _answer(world, django_capture_on_commit_callbacks)
+    reply = _email(body="copia", Message_ID="<copy@x.org>", In_Reply_To="<first@example.org>")
+    assert services.email_ingest(reply.as_bytes())["threaded"] is False
+    assert conversation.messages.filter(direction="in").count() == 1
+
+
+@pytest.mark.parametrize("failure", ["dmarc=fail (p=reject)", "dkim=fail reason=bad", "spf=fail smtp.mailfrom=x"])
+def test_failed_authentication_opens_a_separate_unverified_conversation(
+    world, django_capture_on_commit_callbacks, failure
+):
+    """Even with a valid reply token and our own In-Reply-To, a mail whose Authentication-Results say
+    fail is kept apart and marked so the operators see the sender may be forged."""
+    conversation, sent = _answer(world, django_capture_on_commit_callbacks)
+    forged = _email(
+        body="Mandami il tuo indirizzo",
+        Message_ID="<dmarc@x.org>",
+        to=sent.reply_to[0],
+        In_Reply_To=sent.extra_headers["Message-ID"],
+        Authentication_Results=f"mx.sos.example; {failure}",
+    )
+    result = services.email_ingest(forged.as_bytes(), [sent.reply_to[0]])
+    assert result["threaded"] is False
+    separate = Conversation.objects.get(reference=result["conversation"])
+    assert separate.pk != conversation.pk and separate.sender_unverified is True
+    assert conversation.messages.filter(direction="in").count() == 1
+    assert Conversation.objects.get(pk=conversation.pk).sender_unverified is False
+
+
+def test_passing_authentication_still_threads_by_the_token(world, django_capture_on_commit_callbacks):
+    """dmarc=pass with the signed reply token continues the conversation as before."""
+    _conversation, sent = _answer(world, django_capture_on_commit_callbacks)
+    reply = _email(
+        body="ok", Message_ID="<pass@x.org>", to=sent.reply_to[0], Authentication_Results="mx; dmarc=pass dkim=pass"
+    )
+    assert services.email_ingest(reply.as_bytes(), [sent.reply_to[0]])["threaded"] is True

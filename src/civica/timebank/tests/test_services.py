@@ -221,3 +221,50 @@ def test_the_periodic_jobs_are_registered_and_confirm_through_the_scheduler(bank
     later = timezone.now() + timedelta(days=bank_world["bank"].auto_confirm_days + 1)
     assert "timebank.confirm_exchanges" in run_due(later, only="timebank.confirm_exchanges")
     assert balance(anna) == 60
+
+
+# --- the audit line commits with the transfer (issue 14) ----------------------------------------------
+
+
+def _failing_audit(*args, **kwargs):
+    raise RuntimeError("crash between the transfer and its audit line")
+
+
+@pytest.mark.parametrize("service", ["fund_payment", "donate", "correction", "cheque_enter"])
+def test_a_failure_after_the_transfer_leaves_no_transfer(bank_world, monkeypatch, service):
+    """The audit line is written inside the ledger's transaction: when writing it fails, the transfer
+    is rolled back with it, so the ledger never holds a transfer without its audit line."""
+    anna, bruno, _ = bank_world["members"]
+    staff, bank = bank_world["staff"], bank_world["bank"]
+    original = services.cheque_enter(
+        actor=staff,
+        bank=bank,
+        number="C-1",
+        payer=anna,
+        payee=bruno,
+        minutes=30,
+        written_on=timezone.localdate(),
+        description="x",
+    )
+    calls = {
+        "fund_payment": lambda: services.fund_payment(
+            actor=staff, bank=bank, payments={anna: 60}, description="Festa", occurred_on=date(2026, 4, 1)
+        ),
+        "donate": lambda: services.donate(actor=anna.user, bank=bank, minutes=60),
+        "correction": lambda: services.correction(actor=staff, transfer=original, reason="typed twice"),
+        "cheque_enter": lambda: services.cheque_enter(
+            actor=staff,
+            bank=bank,
+            number="C-2",
+            payer=anna,
+            payee=bruno,
+            minutes=30,
+            written_on=timezone.localdate(),
+            description="y",
+        ),
+    }
+    before = (Transfer.objects.count(), [balance(m) for m in (anna, bruno)])
+    monkeypatch.setattr(services.audit, "record_change", _failing_audit)
+    with pytest.raises(RuntimeError):
+        calls[service]()
+    assert (Transfer.objects.count(), [balance(m) for m in (anna, bruno)]) == before
