@@ -12,6 +12,7 @@ from ninja.errors import ValidationError as NinjaValidationError
 from ninja.parser import Parser
 
 from civica.accounts.api import router as accounts_router
+from civica.accounts.authentication import ScopeRefused, TwoFactorRequired
 from civica.cases.api import router as cases_router
 from civica.core.jsonsafe import JSONTooDeep, check_depth
 from civica.events.api import router as events_router
@@ -126,6 +127,16 @@ def not_authenticated(request, exc):
 def not_found(request, exc):
     # Forbidden and missing look the same, so that guessed identifiers reveal nothing.
     return _error(request, 404, _("Not found."))
+
+
+@api.exception_handler(TwoFactorRequired)
+def two_factor_required(request, exc):
+    return _error(request, 403, _("Your work involves sensitive data: turn on two-factor authentication to go on."))
+
+
+@api.exception_handler(ScopeRefused)
+def scope_refused(request, exc):
+    return _error(request, 403, _("This API token does not allow this request (see its scopes)."))
 
 
 @api.exception_handler(OverflowError)
