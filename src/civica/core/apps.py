@@ -6,3 +6,6 @@ class CoreConfig(AppConfig):
     name = "civica.core"
     label = "core"
     verbose_name = _("Civica core")
+
+    def ready(self):
+        from . import checks  # noqa: F401 - registers the deployment checks

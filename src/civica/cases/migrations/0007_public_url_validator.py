@@ -5,15 +5,16 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('cases', '0006_encrypt_case_notes'),
+        ("cases", "0006_encrypt_case_notes"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='consultation',
-            name='video_url',
-            field=models.URLField(blank=True, validators=[civica.core.validators.PublicURLValidator()], verbose_name='video room'),
+            model_name="consultation",
+            name="video_url",
+            field=models.URLField(
+                blank=True, validators=[civica.core.validators.PublicURLValidator()], verbose_name="video room"
+            ),
         ),
     ]

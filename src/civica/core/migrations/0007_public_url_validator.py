@@ -5,15 +5,19 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('core', '0006_periodic_run'),
+        ("core", "0006_periodic_run"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='notice',
-            name='url',
-            field=models.CharField(blank=True, max_length=500, validators=[civica.core.validators.PublicURLValidator(allow_relative=True)], verbose_name='link'),
+            model_name="notice",
+            name="url",
+            field=models.CharField(
+                blank=True,
+                max_length=500,
+                validators=[civica.core.validators.PublicURLValidator(allow_relative=True)],
+                verbose_name="link",
+            ),
         ),
     ]

@@ -5,35 +5,44 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('directory', '0004_attribute_link_index'),
+        ("directory", "0004_attribute_link_index"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='accessibility',
-            name='url',
-            field=models.TextField(blank=True, validators=[civica.core.validators.PublicURLValidator()], verbose_name='url'),
+            model_name="accessibility",
+            name="url",
+            field=models.TextField(
+                blank=True, validators=[civica.core.validators.PublicURLValidator()], verbose_name="url"
+            ),
         ),
         migrations.AlterField(
-            model_name='location',
-            name='url',
-            field=models.TextField(blank=True, validators=[civica.core.validators.PublicURLValidator()], verbose_name='url'),
+            model_name="location",
+            name="url",
+            field=models.TextField(
+                blank=True, validators=[civica.core.validators.PublicURLValidator()], verbose_name="url"
+            ),
         ),
         migrations.AlterField(
-            model_name='organization',
-            name='website',
-            field=models.TextField(blank=True, validators=[civica.core.validators.PublicURLValidator()], verbose_name='website'),
+            model_name="organization",
+            name="website",
+            field=models.TextField(
+                blank=True, validators=[civica.core.validators.PublicURLValidator()], verbose_name="website"
+            ),
         ),
         migrations.AlterField(
-            model_name='schedule',
-            name='schedule_link',
-            field=models.TextField(blank=True, validators=[civica.core.validators.PublicURLValidator()], verbose_name='schedule link'),
+            model_name="schedule",
+            name="schedule_link",
+            field=models.TextField(
+                blank=True, validators=[civica.core.validators.PublicURLValidator()], verbose_name="schedule link"
+            ),
         ),
         migrations.AlterField(
-            model_name='service',
-            name='url',
-            field=models.TextField(blank=True, validators=[civica.core.validators.PublicURLValidator()], verbose_name='url'),
+            model_name="service",
+            name="url",
+            field=models.TextField(
+                blank=True, validators=[civica.core.validators.PublicURLValidator()], verbose_name="url"
+            ),
         ),
     ]

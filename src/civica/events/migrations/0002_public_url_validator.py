@@ -5,15 +5,16 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('events', '0001_initial'),
+        ("events", "0001_initial"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='event',
-            name='video_url',
-            field=models.URLField(blank=True, validators=[civica.core.validators.PublicURLValidator()], verbose_name='video room'),
+            model_name="event",
+            name="video_url",
+            field=models.URLField(
+                blank=True, validators=[civica.core.validators.PublicURLValidator()], verbose_name="video room"
+            ),
         ),
     ]

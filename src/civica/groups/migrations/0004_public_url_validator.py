@@ -5,15 +5,16 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('groups', '0003_reviewcomment'),
+        ("groups", "0003_reviewcomment"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='meeting',
-            name='video_url',
-            field=models.URLField(blank=True, validators=[civica.core.validators.PublicURLValidator()], verbose_name='video room'),
+            model_name="meeting",
+            name="video_url",
+            field=models.URLField(
+                blank=True, validators=[civica.core.validators.PublicURLValidator()], verbose_name="video room"
+            ),
         ),
     ]

@@ -5,15 +5,16 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('knowledge', '0003_practice_practicefeedback_practicepresentation_and_more'),
+        ("knowledge", "0003_practice_practicefeedback_practicepresentation_and_more"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='practice',
-            name='website',
-            field=models.URLField(blank=True, validators=[civica.core.validators.PublicURLValidator()], verbose_name='website'),
+            model_name="practice",
+            name="website",
+            field=models.URLField(
+                blank=True, validators=[civica.core.validators.PublicURLValidator()], verbose_name="website"
+            ),
         ),
     ]

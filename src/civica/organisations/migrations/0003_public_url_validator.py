@@ -5,15 +5,16 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('organisations', '0002_organisation_office_hours'),
+        ("organisations", "0002_organisation_office_hours"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='organisation',
-            name='website',
-            field=models.URLField(blank=True, validators=[civica.core.validators.PublicURLValidator()], verbose_name='website'),
+            model_name="organisation",
+            name="website",
+            field=models.URLField(
+                blank=True, validators=[civica.core.validators.PublicURLValidator()], verbose_name="website"
+            ),
         ),
     ]

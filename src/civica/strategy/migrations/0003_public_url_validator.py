@@ -5,20 +5,23 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('strategy', '0002_swot_links'),
+        ("strategy", "0002_swot_links"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='fundingcall',
-            name='url',
-            field=models.URLField(blank=True, validators=[civica.core.validators.PublicURLValidator()], verbose_name='web page'),
+            model_name="fundingcall",
+            name="url",
+            field=models.URLField(
+                blank=True, validators=[civica.core.validators.PublicURLValidator()], verbose_name="web page"
+            ),
         ),
         migrations.AlterField(
-            model_name='fundingsource',
-            name='url',
-            field=models.URLField(blank=True, validators=[civica.core.validators.PublicURLValidator()], verbose_name='web page'),
+            model_name="fundingsource",
+            name="url",
+            field=models.URLField(
+                blank=True, validators=[civica.core.validators.PublicURLValidator()], verbose_name="web page"
+            ),
         ),
     ]
