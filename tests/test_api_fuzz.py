@@ -1,5 +1,7 @@
 """No malformed request gets a 500: random query strings and JSON bodies against every endpoint."""
 
+import hashlib
+import hmac
 import json
 
 import pytest
@@ -124,3 +126,77 @@ def test_case_writes_never_fail_with_a_server_error(admin_client, path, body):
 def test_mediation_queries_never_fail_with_a_server_error(client, db, params):
     for path in ("/api/v1/estimates", "/api/v1/mediators"):
         assert client.get(path, params).status_code < 500, (path, params)
+
+
+def _paginated_list_paths():
+    """Every GET operation of the API that takes `page`, with path parameters filled by a dummy value."""
+    from civica.config.api import api
+
+    schema = api.get_openapi_schema(path_prefix="/api/v1")
+    found = []
+    for path, operations in schema["paths"].items():
+        get = operations.get("get")
+        params = get.get("parameters", []) if get else []
+        if any(param["name"] == "page" for param in params):
+            for param in params:
+                if param["in"] == "path":
+                    uuid = "uuid" in param["name"] or param.get("schema", {}).get("format") == "uuid"
+                    dummy = "00000000-0000-4000-8000-000000000000" if uuid else "RC-2026-000001"
+                    path = path.replace("{" + param["name"] + "}", dummy)
+            found.append(path)
+    return sorted(found)
+
+
+def test_every_paginated_list_is_found():
+    """The walk below covers the API's lists (there were 11 kinds of list at the time of the probe)."""
+    assert len(_paginated_list_paths()) >= 11
+
+
+@pytest.mark.parametrize("page", ["1" + "0" * 30, "9223372036854775807"])
+def test_a_huge_page_is_a_4xx_in_the_json_shape_on_every_list(admin_client, client, page):
+    """?page= beyond any real page answers 4xx with {"detail", "errors"}, signed in and anonymous, never 500."""
+    signed_in, _ours = admin_client
+    anonymous = type(client)()
+    for path in _paginated_list_paths():
+        for who in (signed_in, anonymous):
+            response = who.get(path, {"page": page, "page_size": page})
+            assert 400 <= response.status_code < 500, (path, response.status_code, response.content[:200])
+            body = response.json()
+            assert "detail" in body and "errors" in body, (path, body)
+
+
+def _nested(depth: int) -> bytes:
+    return ("[" * depth + "]" * depth).encode()
+
+
+@pytest.mark.parametrize("depth", [200, 100_000])
+def test_deep_json_to_the_api_is_a_4xx_not_a_server_error(admin_client, depth):
+    """A body nested 200 or 100,000 deep is refused in the JSON error shape (no RecursionError)."""
+    client, ours = admin_client
+    body = b'{"name": ' + _nested(depth) + b"}"
+    response = client.patch(f"/api/v1/organisations/{ours.uuid}", body, content_type="application/json")
+    assert response.status_code in (400, 422), response.content[:200]
+    assert "detail" in response.json()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("depth", [200, 100_000])
+def test_a_signed_whatsapp_delivery_nested_deeply_is_a_400(client, settings, depth):
+    """A correctly signed webhook delivery with deeply nested JSON answers 400, never a RecursionError."""
+    settings.CIVICA_WHATSAPP_APP_SECRET = "fuzz-secret"
+    body = b'{"entry": ' + _nested(depth) + b"}"
+    signature = "sha256=" + hmac.new(b"fuzz-secret", body, hashlib.sha256).hexdigest()
+    response = client.post(
+        "/helpline/whatsapp/webhook", data=body, content_type="application/json", HTTP_X_HUB_SIGNATURE_256=signature
+    )
+    assert response.status_code == 400
+
+
+def test_json_depth_is_measured_outside_strings():
+    """Brackets inside strings do not count; a document at the limit parses."""
+    from civica.core import jsonsafe
+
+    assert jsonsafe.depth_of('{"a": "[[[[[[", "b": [1, {"c": "\\"]]"}]}') == 3
+    assert jsonsafe.loads(_nested(jsonsafe.MAX_DEPTH)) is not None
+    with pytest.raises(jsonsafe.JSONTooDeep):
+        jsonsafe.loads(_nested(jsonsafe.MAX_DEPTH + 1))

@@ -3,6 +3,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from .models import User
+from .scopes import scope_choices
 
 
 class ProfileForm(forms.ModelForm):
@@ -18,8 +19,15 @@ class ApiTokenForm(forms.Form):
     expires_at = forms.DateField(
         label=_("Expires on"),
         required=False,
-        help_text=_("Leave empty for a token that does not expire."),
+        help_text=_("Leave empty for a token that expires in 90 days."),
         widget=forms.DateInput(attrs={"type": "date"}),
+    )
+
+    scopes = forms.MultipleChoiceField(
+        label=_("What the token may do"),
+        choices=scope_choices,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Read lets the token look; write also lets it change. Choose only what the program needs."),
     )
 
     def clean_expires_at(self):

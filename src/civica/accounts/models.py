@@ -72,6 +72,8 @@ class ApiToken(models.Model):
     last_used_at = models.DateTimeField(_("last used"), null=True, blank=True)
     expires_at = models.DateTimeField(_("expires"), null=True, blank=True)
     revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
+    # "<area>:read" / "<area>:write" (accounts.scopes); an empty list allows nothing.
+    scopes = models.JSONField(_("scopes"), default=list, blank=True)
 
     class Meta:
         ordering = ["-created_at"]

@@ -14,7 +14,14 @@ def api_tokens_for_user(*, user: User) -> QuerySet[ApiToken]:
 
 
 def user_for_api_token(raw_token: str) -> User | None:
-    """The active user behind a live token, or None. Tokens are high-entropy, so a plain hash is enough."""
+    """The active user behind a live token, or None."""
+    token = api_token_for(raw_token)
+    return token.user if token else None
+
+
+def api_token_for(raw_token: str) -> ApiToken | None:
+    """The live token (not revoked, not expired, active owner), or None. Tokens are high-entropy, so a
+    plain hash is enough."""
     now = timezone.now()
     token = (
         ApiToken.objects.select_related("user")
@@ -27,4 +34,4 @@ def user_for_api_token(raw_token: str) -> User | None:
     # Recording use at most once a minute keeps a busy client from writing on every call.
     if token.last_used_at is None or (now - token.last_used_at).total_seconds() > 60:
         ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
-    return token.user
+    return token

@@ -1,15 +1,19 @@
+import datetime
 import secrets
 from dataclasses import dataclass
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from civica.core import audit
 
 from .models import ApiToken, User
+from .scopes import ALL_SCOPES
 from .selectors import hash_token
 
+DEFAULT_TOKEN_DAYS = 90
 TOKEN_PREFIX = "cvk_"  # noqa: S105 - a public marker that makes leaked tokens easy to scan for, not a secret
 
 
@@ -20,8 +24,17 @@ class IssuedToken:
 
 
 @transaction.atomic
-def api_token_create(*, actor: User, name: str, expires_at=None) -> IssuedToken:
-    """Make a personal token. The raw value is returned once and never stored."""
+def api_token_create(*, actor: User, name: str, expires_at=None, scopes=None) -> IssuedToken:
+    """Make a personal token. The raw value is returned once and never stored.
+
+    Without `expires_at` the token lives DEFAULT_TOKEN_DAYS; without `scopes` it may read and write
+    every area (the tokens page always asks for the scopes)."""
+    if expires_at is None:
+        expires_at = timezone.now() + datetime.timedelta(days=DEFAULT_TOKEN_DAYS)
+    scopes = sorted(set(ALL_SCOPES if scopes is None else scopes))
+    unknown = set(scopes) - set(ALL_SCOPES)
+    if unknown:
+        raise ValidationError({"scopes": _("Unknown scope: %(scope)s") % {"scope": ", ".join(sorted(unknown))}})
     secret = secrets.token_urlsafe(32)
     raw = f"{TOKEN_PREFIX}{secret}"
     token = ApiToken.objects.create(
@@ -30,8 +43,11 @@ def api_token_create(*, actor: User, name: str, expires_at=None) -> IssuedToken:
         prefix=raw[: len(TOKEN_PREFIX) + 6],
         token_hash=hash_token(raw),
         expires_at=expires_at,
+        scopes=scopes,
     )
-    audit.record_change(actor=actor, instance=token, action="create", after={"name": token.name})
+    audit.record_change(
+        actor=actor, instance=token, action="create", after={"name": token.name, "scopes": ", ".join(scopes)}
+    )
     return IssuedToken(token=token, raw=raw)
 
 

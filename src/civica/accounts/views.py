@@ -35,7 +35,12 @@ def api_tokens(request):
         expires_at = (
             timezone.make_aware(datetime.datetime.combine(expires_on, datetime.time.max)) if expires_on else None
         )
-        issued = services.api_token_create(actor=request.user, name=form.cleaned_data["name"], expires_at=expires_at)
+        issued = services.api_token_create(
+            actor=request.user,
+            name=form.cleaned_data["name"],
+            expires_at=expires_at,
+            scopes=form.cleaned_data["scopes"],
+        )
         form = ApiTokenForm()
     context = {"form": form, "tokens": selectors.api_tokens_for_user(user=request.user), "issued": issued}
     return render(request, "accounts/api_tokens.html", context)

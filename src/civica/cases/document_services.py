@@ -252,6 +252,12 @@ def template_upload(*, actor, organisation, kind_key: str, language: str, upload
                 % {"names": ", ".join(unknown)}
             }
         )
+    # Filled in once with sample values, so a sandbox escape, an unknown field ({{ case.nu_exista }}),
+    # an enormous text or a slow loop is refused now, with its reason, rather than when a case needs it.
+    try:
+        documents.render_docx(content, documents.sample_context(base=BASE_PLACEHOLDERS, organisation=organisation))
+    except documents.DocumentError as error:
+        raise ValidationError({"file": str(error)}) from error
     template = DocumentTemplate(organisation=organisation, kind=kind.key, language=language, uploaded_by=actor)
     template.file.save(f"{kind.key}-{language}.docx", ContentFile(content), save=False)
     template.save()

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from civica.core import topics
 from civica.core.crypto import EncryptedTextField
 from civica.core.models import PublicRecord
+from civica.core.validators import PublicURLValidator
 
 
 class Team(PublicRecord):
@@ -214,7 +215,7 @@ class Consultation(PublicRecord):
     starts_at = models.DateTimeField(_("starts"))
     duration_minutes = models.PositiveSmallIntegerField(_("duration in minutes"), default=60)
     location = models.CharField(_("place or phone number"), max_length=250, blank=True)
-    video_url = models.URLField(_("video room"), blank=True)
+    video_url = models.URLField(_("video room"), blank=True, validators=[PublicURLValidator()])
     participants = models.JSONField(_("participants' e-mail addresses"), default=list, blank=True)
     notes = models.TextField(_("notes"), blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")

@@ -12,7 +12,9 @@ from ninja.errors import ValidationError as NinjaValidationError
 from ninja.parser import Parser
 
 from civica.accounts.api import router as accounts_router
+from civica.accounts.authentication import ScopeRefused, TwoFactorRequired
 from civica.cases.api import router as cases_router
+from civica.core.jsonsafe import JSONTooDeep, check_depth
 from civica.events.api import router as events_router
 from civica.groups.api import router as groups_router
 from civica.helpline.api import router as helpline_router
@@ -30,6 +32,10 @@ class JsonObjectParser(Parser):
     """Request bodies are JSON objects; a list, a string or null is refused with a named error."""
 
     def parse_body(self, request):
+        try:
+            check_depth(request.body)
+        except JSONTooDeep:
+            raise NinjaValidationError([{"type": "json_too_deep", "loc": ("body",), "msg": "too deep"}]) from None
         data = super().parse_body(request)
         if not isinstance(data, dict):
             raise NinjaValidationError([{"type": "model_attributes_type", "loc": ("body",), "msg": "not an object"}])
@@ -73,6 +79,9 @@ _MESSAGES = {
     "bool_parsing": lambda: _("Enter true or false."),
     "string_type": lambda: _("Enter text."),
     "json_invalid": lambda: _("The request body is not valid JSON."),
+    "json_too_deep": lambda: _("The request body is nested too deeply."),
+    "less_than_equal": lambda: _("Enter a smaller number."),
+    "greater_than_equal": lambda: _("Enter a larger number."),
     "model_attributes_type": lambda: _("The request body must be a JSON object."),
     "dict_type": lambda: _("The request body must be a JSON object."),
     "extra_forbidden": lambda: _("This field is not known."),
@@ -118,6 +127,22 @@ def not_authenticated(request, exc):
 def not_found(request, exc):
     # Forbidden and missing look the same, so that guessed identifiers reveal nothing.
     return _error(request, 404, _("Not found."))
+
+
+@api.exception_handler(TwoFactorRequired)
+def two_factor_required(request, exc):
+    return _error(request, 403, _("Your work involves sensitive data: turn on two-factor authentication to go on."))
+
+
+@api.exception_handler(ScopeRefused)
+def scope_refused(request, exc):
+    return _error(request, 403, _("This API token does not allow this request (see its scopes)."))
+
+
+@api.exception_handler(OverflowError)
+def number_too_large(request, exc):
+    # A number that fits Python but not the database (an offset, an id): the request's fault, not ours.
+    return _error(request, 400, _("The request could not be read."))
 
 
 @api.exception_handler(HttpError)

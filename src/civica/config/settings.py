@@ -29,7 +29,8 @@ def env_list(name: str, default: str = "") -> list[str]:
 DEBUG = env_bool("CIVICA_DEBUG", False)
 # The embedded default must start with no configuration at all; production sets its own key and
 # `manage.py check --deploy` warns when it has not.
-SECRET_KEY = os.environ.get("CIVICA_SECRET_KEY", "civica-insecure-development-key-change-me-0123456789")
+DEVELOPMENT_SECRET_KEY = "civica-insecure-development-key-change-me-0123456789"  # noqa: S105 - public on purpose
+SECRET_KEY = os.environ.get("CIVICA_SECRET_KEY", DEVELOPMENT_SECRET_KEY)
 ALLOWED_HOSTS = env_list("CIVICA_ALLOWED_HOSTS", "127.0.0.1,localhost,[::1],testserver")
 CSRF_TRUSTED_ORIGINS = env_list("CIVICA_CSRF_TRUSTED_ORIGINS")
 
@@ -250,12 +251,21 @@ NINJA_PAGINATION_MAX_PER_PAGE_SIZE = 100
 
 # --- Security -----------------------------------------------------------------------------------
 SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_SECURE = env_bool("CIVICA_SECURE_COOKIES", False)
+# CIVICA_HTTPS=on (production behind TLS) turns on secure cookies, the redirect to https and HSTS at once;
+# each can still be set on its own.
+CIVICA_HTTPS = env_bool("CIVICA_HTTPS", False)
+SESSION_COOKIE_SECURE = env_bool("CIVICA_SECURE_COOKIES", CIVICA_HTTPS)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+SECURE_SSL_REDIRECT = env_bool("CIVICA_SSL_REDIRECT", CIVICA_HTTPS)
+SECURE_HSTS_SECONDS = int(os.environ.get("CIVICA_HSTS_SECONDS", str(31_536_000 if CIVICA_HTTPS else 0)))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("CIVICA_HSTS_INCLUDE_SUBDOMAINS", CIVICA_HTTPS)
+SECURE_HSTS_PRELOAD = env_bool("CIVICA_HSTS_PRELOAD", CIVICA_HTTPS)
+# The health check answers plain http to the load balancer.
+SECURE_REDIRECT_EXEMPT = [r"^healthz"]
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
-if env_bool("CIVICA_BEHIND_TLS_PROXY", False):
+if env_bool("CIVICA_BEHIND_TLS_PROXY", CIVICA_HTTPS):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 LOGGING = {

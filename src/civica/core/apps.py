@@ -8,5 +8,5 @@ class CoreConfig(AppConfig):
     verbose_name = _("Civica core")
 
     def ready(self):
-        # The core's periodic jobs register themselves on import.
-        from . import jobs  # noqa: F401
+        # The core's periodic jobs and deployment checks register themselves on import.
+        from . import checks, jobs  # noqa: F401

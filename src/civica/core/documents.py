@@ -10,10 +10,13 @@ word processor does. Each conversion gets a profile directory of its own, so con
 side by side.
 """
 
+import contextlib
 import io
 import shutil
+import signal
 import subprocess
 import tempfile
+import threading
 import zipfile
 from collections.abc import Mapping
 from pathlib import Path
@@ -23,6 +26,7 @@ from django.utils.translation import gettext as _
 from docx import Document
 from docxtpl import DocxTemplate
 from jinja2 import StrictUndefined, TemplateError, UndefinedError
+from jinja2.exceptions import SecurityError
 from jinja2.sandbox import SandboxedEnvironment
 
 DOCX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -35,8 +39,66 @@ class DocumentError(Exception):
     translated and fit to show to the person who asked."""
 
 
+# Bounds on what a template may make: no string or list longer than MAX_VALUE_CHARS from `*`, `+`
+# or `**`, no filled-in document larger than MAX_OUTPUT_BYTES, no rendering longer than RENDER_SECONDS.
+MAX_VALUE_CHARS = 200_000
+MAX_OUTPUT_BYTES = 20 * 1024 * 1024
+RENDER_SECONDS = 5
+
+
+class _TooBig(Exception):
+    pass
+
+
+def _too_big(operator, left, right) -> bool:
+    sized = str | list | tuple
+    if operator == "*":
+        return any(
+            isinstance(seq, sized) and isinstance(times, int) and len(seq) * max(times, 0) > MAX_VALUE_CHARS
+            for seq, times in ((left, right), (right, left))
+        )
+    if operator == "+":
+        return isinstance(left, sized) and isinstance(right, sized) and len(left) + len(right) > MAX_VALUE_CHARS
+    return operator == "**" and isinstance(right, int | float) and abs(right) > 64
+
+
+class LimitedSandbox(SandboxedEnvironment):
+    """Jinja's sandbox (no attribute escapes) plus a cap on the size of what `*`, `+` and `**` make,
+    so `{{ 'A' * 50000000 }}` is refused at once instead of filling memory."""
+
+    intercepted_binops = frozenset(["*", "+", "**"])
+
+    def call_binop(self, context, operator, left, right):
+        if _too_big(operator, left, right):
+            raise _TooBig()
+        return super().call_binop(context, operator, left, right)
+
+
 def _environment() -> SandboxedEnvironment:
-    return SandboxedEnvironment(autoescape=True, undefined=StrictUndefined)
+    return LimitedSandbox(autoescape=True, undefined=StrictUndefined)
+
+
+@contextlib.contextmanager
+def _time_budget(seconds: int):
+    """Raise _TooSlow after `seconds` (only where signals work: the main thread of a process)."""
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
+        yield
+        return
+
+    def stop(signum, frame):
+        raise _TooSlow()
+
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+class _TooSlow(Exception):
+    pass
 
 
 def _open(template: bytes) -> DocxTemplate:
@@ -67,7 +129,21 @@ def render_docx(template: bytes, context: Mapping) -> bytes:
     """The template filled in with `context`, as DOCX bytes."""
     document = _open(template)
     try:
-        document.render(dict(context), jinja_env=_environment(), autoescape=True)
+        with _time_budget(RENDER_SECONDS):
+            document.render(dict(context), jinja_env=_environment(), autoescape=True)
+    except _TooBig as error:
+        raise DocumentError(
+            _("The template makes a text longer than %(limit)s characters.") % {"limit": MAX_VALUE_CHARS}
+        ) from error
+    except _TooSlow as error:
+        raise DocumentError(
+            _("The template takes longer than %(seconds)s seconds to fill in.") % {"seconds": RENDER_SECONDS}
+        ) from error
+    except SecurityError as error:
+        raise DocumentError(
+            _("The template tries to reach something templates may not use: %(error)s")
+            % {"error": error.message or str(error)}
+        ) from error
     except UndefinedError as error:
         raise DocumentError(
             _("The template uses a placeholder Civica does not know: %(error)s")
@@ -80,6 +156,8 @@ def render_docx(template: bytes, context: Mapping) -> bytes:
         ) from error
     out = io.BytesIO()
     document.save(out)
+    if out.tell() > MAX_OUTPUT_BYTES:
+        raise DocumentError(_("The filled-in document would be larger than 20 MB."))
     return out.getvalue()
 
 
@@ -130,3 +208,61 @@ def docx_to_pdf(docx: bytes) -> bytes:
         if not target.exists():
             raise DocumentError(_("The PDF copy could not be made from this document."))
         return target.read_bytes()
+
+
+class _Sample:
+    """A stand-in for a value a kind adds (parties, meetings...): any field, item or loop gives a sample."""
+
+    def __getattr__(self, name):
+        if name.startswith("_"):
+            raise AttributeError(name)
+        return self
+
+    def __getitem__(self, key):
+        return self
+
+    def __iter__(self):
+        return iter([self])
+
+    def __len__(self):
+        return 1
+
+    def __str__(self):
+        return "Sample"
+
+
+def sample_context(*, base, organisation=None) -> dict:
+    """Sample values for a test fill-in at upload: the common names (`case`, `centre`, `requester`,
+    `today`, `details`) with their exact fields, so an unknown field is refused; anything else a kind
+    adds is a permissive sample."""
+    context = {name: _Sample() for name in base}
+    context.update(
+        {
+            "case": {
+                "reference": "RC-2026-000001",
+                "title": "Sample",
+                "summary": "Sample",
+                "state": "Sample",
+                "opened_on": "01.01.2026",
+                "outcome": "Sample",
+            },
+            "centre": {
+                "name": getattr(organisation, "name", "Sample"),
+                "address": "Sample",
+                "email": "sample@example.org",
+                "phone": "000",
+                "fiscal_id": "000",
+            },
+            "requester": {"organisation": "Sample", "person": "Sample"},
+            "today": "01.01.2026",
+            "details": _Sample(),
+        }
+    )
+    return _DefaultSamples(context)
+
+
+class _DefaultSamples(dict):
+    """The context dict; a kind's own top-level names (not listed in `base`) get a permissive sample."""
+
+    def __missing__(self, key):
+        return _Sample()

@@ -10,6 +10,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from civica.core.validators import PublicURLValidator
+
 from .crypto import EncryptedJSONField
 
 
@@ -153,7 +155,7 @@ class Notice(models.Model):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notices")
     created_at = models.DateTimeField(auto_now_add=True)
     subject = models.CharField(_("subject"), max_length=300)
-    url = models.CharField(_("link"), max_length=500, blank=True)
+    url = models.CharField(_("link"), max_length=500, blank=True, validators=[PublicURLValidator(allow_relative=True)])
     read_at = models.DateTimeField(_("read"), null=True, blank=True)
 
     class Meta:

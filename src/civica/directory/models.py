@@ -19,6 +19,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from civica.core.validators import PublicURLValidator
+
 
 def _reference(target, related_name: str, verbose_name, **options):
     return models.ForeignKey(
@@ -76,7 +78,7 @@ class Organization(Translatable, HSDSRecord):
     alternate_name = models.TextField("alternate name", blank=True)
     description = models.TextField("description")
     email = models.TextField("email", blank=True)
-    website = models.TextField("website", blank=True)
+    website = models.TextField("website", blank=True, validators=[PublicURLValidator()])
     tax_status = models.TextField("tax status", blank=True)
     tax_id = models.TextField("tax identifier", blank=True)
     year_incorporated = models.FloatField("year incorporated", null=True, blank=True)
@@ -137,7 +139,7 @@ class Service(Translatable, HSDSRecord):
     name = models.TextField("name")
     alternate_name = models.TextField("alternate name", blank=True)
     description = models.TextField("description", blank=True)
-    url = models.TextField("url", blank=True)
+    url = models.TextField("url", blank=True, validators=[PublicURLValidator()])
     email = models.TextField("email", blank=True)
     status = models.TextField("status")
     interpretation_services = models.TextField("interpretation services", blank=True)
@@ -219,7 +221,7 @@ class Location(Translatable, HSDSRecord):
     hsds_table = "location"
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     location_type = models.TextField("location type")
-    url = models.TextField("url", blank=True)
+    url = models.TextField("url", blank=True, validators=[PublicURLValidator()])
     organization = _reference("Organization", "locations", "organization identifier")
     name = models.TextField("name", blank=True)
     alternate_name = models.TextField("alternate name", blank=True)
@@ -350,7 +352,7 @@ class Schedule(HSDSRecord):
     description = models.TextField("description", blank=True)
     opens_at = models.TimeField("opens at", null=True, blank=True)
     closes_at = models.TimeField("closes at", null=True, blank=True)
-    schedule_link = models.TextField("schedule link", blank=True)
+    schedule_link = models.TextField("schedule link", blank=True, validators=[PublicURLValidator()])
     attending_type = models.TextField("attending type", blank=True)
     notes = models.TextField("notes", blank=True)
 
@@ -439,7 +441,7 @@ class Accessibility(HSDSRecord):
     location = _reference("Location", "accessibility", "location identifier")
     description = models.TextField("description", blank=True)
     details = models.TextField("details", blank=True)
-    url = models.TextField("url", blank=True)
+    url = models.TextField("url", blank=True, validators=[PublicURLValidator()])
 
     class Meta:
         verbose_name = "accessibility"

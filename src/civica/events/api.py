@@ -4,9 +4,10 @@ from uuid import UUID
 
 from ninja import Query, Router, Status
 from ninja.errors import HttpError
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
 from civica.accounts.authentication import anyone, signed_in
+from civica.core.pagination import PageNumberPagination
 
 from . import selectors, services
 from .models import Event

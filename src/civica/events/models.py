@@ -7,6 +7,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from civica.core.models import PublicRecord
+from civica.core.validators import PublicURLValidator
 
 
 class Event(PublicRecord):
@@ -25,7 +26,7 @@ class Event(PublicRecord):
     starts_at = models.DateTimeField(_("starts"))
     ends_at = models.DateTimeField(_("ends"))
     place = models.CharField(_("place"), max_length=250, blank=True)
-    video_url = models.URLField(_("video room"), blank=True)
+    video_url = models.URLField(_("video room"), blank=True, validators=[PublicURLValidator()])
     capacity = models.PositiveIntegerField(_("places"))
     is_public = models.BooleanField(
         _("public"), default=True, help_text=_("Anyone can see it and register with an e-mail address.")

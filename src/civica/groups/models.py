@@ -11,6 +11,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from civica.core.models import PublicRecord
+from civica.core.validators import PublicURLValidator
 
 
 class Group(PublicRecord):
@@ -84,7 +85,7 @@ class Meeting(PublicRecord):
     starts_at = models.DateTimeField(_("starts"))
     ends_at = models.DateTimeField(_("ends"))
     place = models.CharField(_("place"), max_length=250, blank=True)
-    video_url = models.URLField(_("video room"), blank=True)
+    video_url = models.URLField(_("video room"), blank=True, validators=[PublicURLValidator()])
     institutions = models.ManyToManyField(
         "organisations.Organisation", verbose_name=_("institutions taking part"), blank=True, related_name="+"
     )

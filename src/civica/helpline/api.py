@@ -6,10 +6,11 @@ from uuid import UUID
 from django.core.exceptions import PermissionDenied
 from ninja import Query, Router, Status
 from ninja.errors import HttpError
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
 from civica.accounts.authentication import signed_in
 from civica.core import crypto
+from civica.core.pagination import PageNumberPagination
 
 from . import selectors, services
 from .models import Conversation, Helpline

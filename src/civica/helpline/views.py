@@ -12,13 +12,14 @@ from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse, HttpResponseForbidden
+from django.http import Http404, HttpResponse, HttpResponseBadRequest, HttpResponseForbidden
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
+from civica.core import jsonsafe
 from civica.core.forms import add_errors
 
 from . import safety, selectors, services
@@ -570,7 +571,9 @@ def whatsapp_webhook(request):
     if not signature_valid(raw, request.headers.get("X-Hub-Signature-256", "")):
         return HttpResponseForbidden("invalid signature", content_type="text/plain")
     try:
-        payload = json.loads(raw.decode("utf-8"))
+        payload = jsonsafe.loads(raw.decode("utf-8"))
+    except jsonsafe.JSONTooDeep:
+        return HttpResponseBadRequest("JSON nested too deeply", content_type="text/plain")
     except (UnicodeDecodeError, ValueError):
         payload = None
     # A valid signature always gets 200, whatever the content: an error would make Meta retry and,

@@ -2,6 +2,8 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from civica.core.validators import PublicURLValidator
+
 from .models import KnowledgeItem
 
 OTHER_LANGUAGES = [(code, name) for code, name in settings.LANGUAGES]
@@ -84,7 +86,9 @@ class PracticeForm(forms.Form):
     staff_involved = forms.CharField(label=_("Staff involved"), max_length=200, required=False)
     benefits = forms.CharField(label=_("Benefits for the organisation"), required=False, widget=_area())
     place = forms.CharField(label=_("Place"), max_length=200, required=False)
-    website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
+    website = forms.URLField(
+        label=_("Website"), required=False, assume_scheme="https", validators=[PublicURLValidator()]
+    )
     sdg_targets = forms.ModelMultipleChoiceField(
         label=_("SDG targets it serves"), queryset=None, required=False, to_field_name="code"
     )

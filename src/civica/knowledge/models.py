@@ -6,6 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from civica.core.models import PublicRecord
+from civica.core.validators import PublicURLValidator
 
 
 class KnowledgeItem(PublicRecord):
@@ -119,7 +120,7 @@ class Practice(PublicRecord):
     staff_involved = models.CharField(_("staff involved"), max_length=200, blank=True)
     benefits = models.TextField(_("benefits for the organisation"), blank=True)
     place = models.CharField(_("place"), max_length=200, blank=True)
-    website = models.URLField(_("website"), blank=True)
+    website = models.URLField(_("website"), blank=True, validators=[PublicURLValidator()])
     # Other languages, field by field: {"en": {"title": "...", "goal": "..."}, ...}
     translations = models.JSONField(_("translations"), default=dict, blank=True)
     sdg_targets = models.ManyToManyField("sdg.Target", verbose_name=_("SDG targets"), blank=True, related_name="+")

@@ -7,11 +7,12 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Status
 from ninja.errors import HttpError
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
 from civica.accounts.authentication import anyone, signed_in
 from civica.cases import selectors as case_selectors
 from civica.cases.models import Case
+from civica.core.pagination import PageNumberPagination
 from civica.organisations import selectors as organisation_selectors
 from civica.organisations.models import Organisation
 

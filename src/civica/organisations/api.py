@@ -1,10 +1,11 @@
 from django.shortcuts import get_object_or_404
 from ninja import Query, Router
 from ninja.errors import HttpError
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
 from civica.accounts.authentication import anyone, signed_in
 from civica.core import selectors as audit_selectors
+from civica.core.pagination import PageNumberPagination
 
 from . import selectors, services
 from .models import Organisation, Territory

@@ -4,6 +4,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from civica.core.models import PublicRecord
+from civica.core.validators import PublicURLValidator
 
 COUNTRIES = [("RO", _("Romania")), ("IT", _("Italy")), ("GR", _("Greece"))]
 COUNTRY_LANGUAGE = {"RO": "ro", "IT": "it", "GR": "el"}
@@ -113,7 +114,7 @@ class Organisation(PublicRecord):
     fiscal_id = models.CharField(_("fiscal identifier"), max_length=20, blank=True)
     description = models.TextField(_("description"), blank=True)
     language = models.CharField(_("working language"), max_length=5, choices=settings.LANGUAGES, default="en")
-    website = models.URLField(_("website"), blank=True)
+    website = models.URLField(_("website"), blank=True, validators=[PublicURLValidator()])
     email = models.EmailField(_("e-mail"), blank=True)
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     address = models.CharField(_("address"), max_length=300, blank=True)

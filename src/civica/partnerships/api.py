@@ -5,9 +5,10 @@ from uuid import UUID
 
 from ninja import Query, Router
 from ninja.errors import HttpError
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
 from civica.accounts.authentication import anyone, signed_in
+from civica.core.pagination import PageNumberPagination
 from civica.hub import selectors as hub_selectors
 from civica.organisations.models import Organisation
 

@@ -7,9 +7,10 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from ninja import Router, Status
 from ninja.errors import HttpError
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
 from civica.accounts.authentication import anyone, signed_in
+from civica.core.pagination import PageNumberPagination
 from civica.groups import selectors as group_selectors
 from civica.groups.models import Group, SwotAnalysis
 from civica.organisations import selectors as organisation_selectors

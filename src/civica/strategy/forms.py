@@ -2,6 +2,8 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from civica.core.validators import PublicURLValidator
+
 from .models import Comment, CouncilDecision, FundingSource, Question, Survey, Vote
 
 DATE = forms.DateInput(attrs={"type": "date", "class": "govuk-input govuk-input--width-10"}, format="%Y-%m-%d")
@@ -229,7 +231,7 @@ class FundingSourceForm(forms.Form):
     organisation = forms.ModelChoiceField(label=_("Organisation"), queryset=None, to_field_name="slug")
     name = forms.CharField(label=_("Name of the funding source"), max_length=250)
     kind = forms.ChoiceField(label=_("Kind"), choices=FundingSource.Kind.choices)
-    url = forms.URLField(label=_("Web page"), required=False, assume_scheme="https")
+    url = forms.URLField(label=_("Web page"), required=False, assume_scheme="https", validators=[PublicURLValidator()])
 
     def __init__(self, *args, organisations, **kwargs):
         super().__init__(*args, **kwargs)
@@ -240,7 +242,7 @@ class FundingCallForm(forms.Form):
     source = forms.ModelChoiceField(label=_("Funding source"), queryset=None, to_field_name="uuid")
     title = forms.CharField(label=_("Title of the call"), max_length=250)
     deadline = forms.DateField(label=_("Deadline"), widget=DATE)
-    url = forms.URLField(label=_("Web page"), required=False, assume_scheme="https")
+    url = forms.URLField(label=_("Web page"), required=False, assume_scheme="https", validators=[PublicURLValidator()])
 
     def __init__(self, *args, sources, **kwargs):
         super().__init__(*args, **kwargs)

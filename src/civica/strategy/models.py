@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from civica.core.models import PublicRecord
+from civica.core.validators import PublicURLValidator
 
 
 class Strategy(PublicRecord):
@@ -313,7 +314,7 @@ class FundingSource(PublicRecord):
     organisation = models.ForeignKey("organisations.Organisation", on_delete=models.CASCADE, related_name="+")
     name = models.CharField(_("name"), max_length=250)
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.OTHER)
-    url = models.URLField(_("web page"), blank=True)
+    url = models.URLField(_("web page"), blank=True, validators=[PublicURLValidator()])
 
     class Meta:
         ordering = ["name", "pk"]
@@ -326,7 +327,7 @@ class FundingCall(PublicRecord):
     source = models.ForeignKey(FundingSource, on_delete=models.CASCADE, related_name="calls")
     title = models.CharField(_("title"), max_length=250)
     deadline = models.DateField(_("deadline"))
-    url = models.URLField(_("web page"), blank=True)
+    url = models.URLField(_("web page"), blank=True, validators=[PublicURLValidator()])
 
     class Meta:
         ordering = ["deadline", "pk"]

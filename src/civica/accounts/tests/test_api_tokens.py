@@ -52,7 +52,9 @@ def test_token_page_creates_shows_once_and_revokes(client, make_user):
     other = make_user()
     foreign = api_token_create(actor=other, name="Not yours")
     client.force_login(person)
-    response = client.post("/en/account/api-tokens/", {"name": "Script"})
+    response = client.post(
+        "/en/account/api-tokens/", {"name": "Script", "scopes": ["groups:read", "organisations:write"]}
+    )
     token = ApiToken.objects.get(user=person)
     page = response.content.decode()
     assert 'id="new-token"' in page and token.prefix in page

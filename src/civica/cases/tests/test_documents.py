@@ -203,6 +203,10 @@ class TestTemplates:
             (docx_upload("{{ case.secret_field }} {{ password }}"), "password"),
             (docx_upload("{{ case.reference "), "not written correctly"),
             (SimpleUploadedFile("template.docx", b"not a zip"), "not a Word document"),
+            # Refused at upload now, by the sample fill-in (issue 14.9), not later when a case needs it.
+            (docx_upload("{{ case.nu_exista }}"), "nu_exista"),
+            (docx_upload("{{ ''.__class__.__mro__[1].__subclasses__() }}"), "may not use"),
+            (docx_upload("{{ 'A'*50000000 }}"), "longer than"),
         ],
     )
     def test_a_bad_template_is_refused_with_the_reason(self, centre_world, upload, message):

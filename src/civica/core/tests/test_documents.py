@@ -61,3 +61,32 @@ def test_pdf_copy_carries_the_text(libreoffice):
 def test_pdf_of_a_damaged_document_is_a_clear_error(libreoffice):
     with pytest.raises(documents.DocumentError, match="not a Word document"):
         documents.docx_to_pdf(b"not a document at all")
+
+
+def test_a_huge_repetition_is_refused_quickly():
+    """`{{ 'A'*50000000 }}` is refused at once with the reason, not rendered into 50 MB (issue 14.9)."""
+    import time
+
+    started = time.monotonic()
+    with pytest.raises(documents.DocumentError, match="longer than"):
+        documents.render_docx(template_with("{{ 'A'*50000000 }}"), {})
+    with pytest.raises(documents.DocumentError, match="longer than"):
+        documents.render_docx(template_with("{% set a = 'A'*100000 %}{{ a + a + a }}"), {})
+    with pytest.raises(documents.DocumentError, match="longer than"):
+        documents.render_docx(template_with("{{ 10 ** 100000000 }}"), {})
+    assert time.monotonic() - started < 2
+
+
+def test_a_sandbox_escape_is_refused_with_the_reason():
+    """Reaching Python internals through a template is a DocumentError naming what was refused."""
+    payload = "{{ ''.__class__.__mro__[1].__subclasses__() }}"
+    with pytest.raises(documents.DocumentError, match="may not use"):
+        documents.render_docx(template_with(payload), {})
+
+
+def test_a_slow_template_is_stopped_by_the_time_budget(monkeypatch):
+    """A loop that would run for long is stopped after the budget."""
+    monkeypatch.setattr(documents, "RENDER_SECONDS", 1)
+    slow = "{% for a in range(100000) %}{% for b in range(100000) %}{% endfor %}{% endfor %}"
+    with pytest.raises(documents.DocumentError, match="seconds"):
+        documents.render_docx(template_with(slow), {})

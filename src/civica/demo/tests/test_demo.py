@@ -104,7 +104,7 @@ def test_the_italian_time_bank_has_members_exchanges_and_a_ledger_that_checks(de
     assert Transfer.objects.filter(bank=bank, kind="fund_payment").get().entries.count() == 4
     assert Account.objects.get(bank=bank, kind="community_fund").balance == 30
     assert ledger.unbalanced_transfers() == [] and ledger.balance_mismatches() == []
-    call_command("timebank-check")
+    call_command("timebank_check")
     demo_load()  # idempotent
     assert Transfer.objects.filter(bank=bank).count() == 9
 

@@ -139,13 +139,13 @@ def test_rounding_unit_is_applied_when_recording(bank_world):
 def test_check_command_finds_a_wrong_cached_balance_and_rebuild_fixes_it(bank_world, capsys):
     anna, bruno, _ = bank_world["members"]
     _pay(bank_world, anna, bruno, 45)
-    call_command("timebank-check")
+    call_command("timebank_check")
     Account.objects.filter(member=anna).update(balance=12345)  # a cache gone wrong
     with pytest.raises(CommandError, match="1 wrong balances"):
-        call_command("timebank-check")
-    call_command("timebank-rebuild")
+        call_command("timebank_check")
+    call_command("timebank_rebuild")
     assert "1 corrected" in capsys.readouterr().out
-    call_command("timebank-check")
+    call_command("timebank_check")
     assert _account(anna).balance == -45
 
 
@@ -163,4 +163,4 @@ def test_check_command_finds_an_unbalanced_transfer(bank_world):
             [transfer.pk, _account(bank_world["members"][2]).pk, 15],
         )
     with pytest.raises(CommandError, match="1 unbalanced"):
-        call_command("timebank-check")
+        call_command("timebank_check")
