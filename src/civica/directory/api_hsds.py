@@ -21,7 +21,17 @@ from .models import Address, Attribute, Organization, Service, ServiceAtLocation
 
 MAX_PER_PAGE = 100
 
-api = NinjaAPI(
+
+class PublicAPI(NinjaAPI):
+    """A public, read-only API: any web page may read it (CORS), with no credentials."""
+
+    def create_response(self, request, data, *args, **kwargs):
+        response = super().create_response(request, data, *args, **kwargs)
+        response["Access-Control-Allow-Origin"] = "*"
+        return response
+
+
+api = PublicAPI(
     title="Civica HSDS API",
     version=HSDS_VERSION,
     description="The service directory in Open Referral's Human Services Data Specification 3.0.",
@@ -58,7 +68,8 @@ def _page(queryset_or_list, filters: ListFilters, render) -> dict:
     per_page = max(1, min(filters.per_page, MAX_PER_PAGE))
     total = len(queryset_or_list) if isinstance(queryset_or_list, list) else queryset_or_list.count()
     pages = max(1, math.ceil(total / per_page))
-    number = max(1, min(filters.page, pages))
+    # A page past the last is empty (HSDS: `empty: true`), not the last page again.
+    number = max(1, min(filters.page, pages + 1))
     rows = list(queryset_or_list[(number - 1) * per_page : number * per_page])
     return {
         "total_items": total,
@@ -66,7 +77,7 @@ def _page(queryset_or_list, filters: ListFilters, render) -> dict:
         "page_number": number,
         "size": per_page,
         "first_page": number == 1,
-        "last_page": number == pages,
+        "last_page": number >= pages,
         "empty": not rows,
         "contents": render(rows),
     }
@@ -168,12 +179,37 @@ def service_at_location(request, placement_id: str):
 
 @api.get("/taxonomies", summary="Taxonomies")
 def taxonomies(request, filters: Query[ListFilters]):
-    return _page(Taxonomy.objects.order_by("name", "id"), filters, lambda rows: hsds_documents.flat("taxonomy", rows))
+    rows = Taxonomy.objects.order_by("name", "id")
+    if filters.search:
+        rows = rows.filter(name__icontains=filters.search)
+    return _page(rows, filters, lambda page: hsds_documents.flat("taxonomy", page))
+
+
+@api.get("/taxonomies/{taxonomy_id}", summary="One taxonomy")
+def taxonomy(request, taxonomy_id: str):
+    row = Taxonomy.objects.filter(id=_uuid(taxonomy_id, "id")).first()
+    if row is None:
+        raise Http404
+    return hsds_documents.build("taxonomy", [row])[0]
 
 
 @api.get("/taxonomy_terms", summary="Taxonomy terms")
-def taxonomy_terms(request, filters: Query[ListFilters]):
+def taxonomy_terms(request, filters: Query[ListFilters], parent_id: str = "", top_only: bool = False):
     rows = TaxonomyTerm.objects.order_by("code", "id")
     if filters.taxonomy_id:
         rows = rows.filter(taxonomy_detail_id=_uuid(filters.taxonomy_id, "taxonomy_id"))
+    if parent_id:
+        rows = rows.filter(parent_id=_uuid(parent_id, "parent_id"))
+    if top_only:
+        rows = rows.filter(parent_id__isnull=True)
+    if filters.search:
+        rows = rows.filter(name__icontains=filters.search)
     return _page(rows, filters, lambda page: hsds_documents.flat("taxonomy_term", page))
+
+
+@api.get("/taxonomy_terms/{term_id}", summary="One taxonomy term, with its taxonomy")
+def taxonomy_term(request, term_id: str):
+    row = TaxonomyTerm.objects.filter(id=_uuid(term_id, "id")).first()
+    if row is None:
+        raise Http404
+    return hsds_documents.build("taxonomy_term", [row])[0]

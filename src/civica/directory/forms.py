@@ -133,6 +133,23 @@ class ImportForm(forms.Form):
         label=_("HSDS file"),
         help_text=_("A .zip of the CSV files with datapackage.json, or a .json file (services, organizations)."),
     )
+    kind = forms.ChoiceField(
+        label=_("A JSON file holds"),
+        required=False,
+        choices=[
+            ("", _("Tell by the file name")),
+            ("service", _("Services")),
+            ("organization", _("Organizations")),
+            ("service_at_location", _("Services at locations")),
+            ("location", _("Locations")),
+            ("taxonomy", _("Taxonomies")),
+            ("taxonomy_term", _("Taxonomy terms")),
+        ],
+    )
+    skip_broken_links = forms.BooleanField(
+        label=_("Import the rest when links are broken (each broken link is listed and left empty)"),
+        required=False,
+    )
 
     def __init__(self, *args, centres, **kwargs):
         super().__init__(*args, **kwargs)

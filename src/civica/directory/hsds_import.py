@@ -4,6 +4,7 @@ of them, or an HSDS API page). Everything is read and checked first; any problem
 file, row and field and nothing is written. Then every row goes in, in one transaction."""
 
 import csv
+import dataclasses
 import io
 import json
 import zipfile
@@ -16,7 +17,7 @@ from django.utils.translation import gettext as _
 
 from civica.core import audit
 
-from . import hsds_tables, indexing
+from . import hsds_checks, hsds_tables, indexing
 from .hsds_nesting import DOCUMENTS, Many, One
 from .hsds_values import is_empty, parse
 
@@ -43,6 +44,10 @@ class Rows:
     """The raw rows of each table, each with where it was read."""
 
     by_table: dict
+    # Where each checked record was read: (table, id) -> (file, row), for the link report.
+    origins: dict = dataclasses.field(default_factory=dict)
+    # What is reported but does not stop the import (fields and tables HSDS 3.1 added, for instance).
+    warnings: list = dataclasses.field(default_factory=list)
 
     def add(self, table: str, row: dict, file: str, where: str) -> None:
         self.by_table.setdefault(table, []).append((file, where, row))
@@ -54,12 +59,12 @@ class Rows:
 def _read_csv(rows: Rows, name: str, text: str, problems: list[Problem]) -> None:
     table = hsds_tables.table_for_file(name)
     if table is None:
-        problems.append(Problem(name, "-", "-", _("This file is not an HSDS table.")))
+        rows.warnings.append(Problem(name, "-", "-", _("This file is not an HSDS 3.0 table: it is ignored.")))
         return
     reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
     unknown = [column for column in reader.fieldnames or [] if column not in table.field_names]
     for column in unknown:
-        problems.append(Problem(name, "1", column, _("This column is not an HSDS field of this table.")))
+        rows.warnings.append(Problem(name, "1", column, _("This column is not an HSDS 3.0 field: it is ignored.")))
     for line, raw in enumerate(reader, start=2):
         if None in raw:
             problems.append(Problem(name, str(line), "-", _("This line has more cells than the header.")))
@@ -94,15 +99,30 @@ def _flatten(rows: Rows, file: str, document: dict, table: str, tree: dict, poin
     return row
 
 
-def _kind_of(document) -> str:
-    if isinstance(document, dict) and "status" in document:
-        return "service"
-    if isinstance(document, dict) and "name" in document:
-        return "organization"
-    return "service_at_location"
+def kind_of_file(name: str) -> str | None:
+    """The record type of a JSON file from its name, as the HSDS API names its endpoints
+    (`taxonomy_term_list.json`, `services.json`, `location.json`...); None when the name does not say."""
+    stem = Path(name).stem.lower()
+    for prefix, kind in (
+        ("taxonomy_term", "taxonomy_term"),
+        ("taxonomies", "taxonomy"),
+        ("taxonomy", "taxonomy"),
+        ("service_at_location", "service_at_location"),
+        ("service", "service"),
+        ("organization", "organization"),
+        ("location", "location"),
+    ):
+        if stem.startswith(prefix):
+            return kind
+    return None
 
 
-def _read_json(rows: Rows, name: str, text: str, problems: list[Problem]) -> None:
+def _read_json(rows: Rows, name: str, text: str, problems: list[Problem], kind: str | None = None) -> None:
+    kind = kind or kind_of_file(name)
+    if kind not in DOCUMENTS:
+        message = _("Say which HSDS records this file holds (services, organizations...).")
+        problems.append(Problem(name, "-", "-", message))
+        return
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
@@ -115,7 +135,6 @@ def _read_json(rows: Rows, name: str, text: str, problems: list[Problem]) -> Non
     documents = data if isinstance(data, list) else [data]
     for index, document in enumerate(documents):
         pointer = f"{prefix}/{index}" if isinstance(data, list) else ""
-        kind = _kind_of(document)
         _flatten(rows, name, document, kind, DOCUMENTS[kind], pointer, problems)
     _infer_program_organizations(rows)
 
@@ -130,7 +149,7 @@ def _infer_program_organizations(rows: Rows) -> None:
             row["organization_id"] = organization_of[row["id"]]
 
 
-def read(path: Path) -> tuple[Rows, list[Problem]]:
+def read(path: Path, kind: str | None = None) -> tuple[Rows, list[Problem]]:
     rows, problems = Rows(by_table={}), []
     path = Path(path)
     if path.is_dir():
@@ -146,7 +165,7 @@ def read(path: Path) -> tuple[Rows, list[Problem]]:
                 if base.endswith(".csv"):
                     _read_csv(rows, base, archive.read(member).decode("utf-8-sig"), problems)
     elif path.suffix.lower() == ".json":
-        _read_json(rows, path.name, path.read_text(encoding="utf-8"), problems)
+        _read_json(rows, path.name, path.read_text(encoding="utf-8"), problems, kind)
     elif path.suffix.lower() == ".csv":
         _read_csv(rows, path.name, path.read_text(encoding="utf-8-sig"), problems)
     else:
@@ -162,15 +181,21 @@ def read(path: Path) -> tuple[Rows, list[Problem]]:
 def check(rows: Rows) -> tuple[dict[str, dict], list[Problem]]:
     """{table: {id: values}} ready to store, and every problem found. The same record met twice (the
     JSON form repeats a phone under its service, location and contact) is merged, value by value."""
-    problems, records = [], {}
+    problems, records, warned = [], {}, set()
     for table_name, entries in rows.by_table.items():
         table = hsds_tables.tables()[table_name]
         seen_in_csv = {}
         for file, where, raw in entries:
             for key in raw:
-                if key not in table.field_names:
-                    problems.append(
-                        Problem(file, where, key, _("This is not an HSDS field of %(table)s.") % {"table": table_name})
+                if key not in table.field_names and (file, where, key) not in warned:
+                    warned.add((file, where, key))
+                    rows.warnings.append(
+                        Problem(
+                            file,
+                            where,
+                            key,
+                            _("This is not an HSDS 3.0 field of %(table)s: it is ignored.") % {"table": table_name},
+                        )
                     )
             values, ok = {}, True
             for field in table.fields:
@@ -196,6 +221,7 @@ def check(rows: Rows) -> tuple[dict[str, dict], list[Problem]]:
                     )
                     continue
                 seen_in_csv[values["id"]] = where
+            rows.origins.setdefault((table_name, values["id"]), (file, where))
             existing = records.setdefault(table_name, {}).get(values["id"])
             if existing is None:
                 records[table_name][values["id"]] = values
@@ -209,28 +235,74 @@ def check(rows: Rows) -> tuple[dict[str, dict], list[Problem]]:
 # --- storing -------------------------------------------------------------------------------------
 
 
+@dataclass
+class Report:
+    """What an accepted import stored, table by table, and what it reported without refusing."""
+
+    counts: dict
+    warnings: list
+
+
 @transaction.atomic
 def store(records: dict[str, dict], *, centre=None) -> dict[str, int]:
     counts = {}
     for table_name, by_id in records.items():
+        if not by_id:
+            continue
         table = hsds_tables.tables()[table_name]
         model = table.model
         instances = [model(**values) for values in by_id.values()]
         if table_name == "organization" and centre is not None:
             for instance in instances:
                 instance.centre = centre
-        update = [model.hsds_fields.get(name, name) for name in table.field_names if name != "id"]
-        model.objects.bulk_create(instances, update_conflicts=True, unique_fields=["id"], update_fields=update)
+        if table_name in hsds_checks.SHARED:
+            # A shared vocabulary (the sector taxonomy...) is added to, never changed by an import.
+            model.objects.bulk_create(instances, ignore_conflicts=True)
+        else:
+            update = [model.hsds_fields.get(name, name) for name in table.field_names if name != "id"]
+            model.objects.bulk_create(instances, update_conflicts=True, unique_fields=["id"], update_fields=update)
         counts[table_name] = len(instances)
     return counts
 
 
-def import_path(path, *, actor=None, centre=None) -> dict[str, int]:
-    """Read, check and store an HSDS file or folder; HSDSImportError lists every problem, and then
-    nothing has been stored."""
-    rows, problems = read(Path(path))
+def _where(rows: Rows, table: str, record_id) -> tuple[str, str]:
+    return rows.origins.get((table, record_id), (table, "-"))
+
+
+def validate(path, *, centre=None, kind=None, skip_broken_links=False) -> tuple[dict, list[Problem], Rows]:
+    """Everything an import checks, without writing: (records to store, problems, rows with warnings)."""
+    rows, problems = read(Path(path), kind)
     records, more = check(rows)
     problems += more
+    if problems:
+        return records, problems, rows
+    directory = hsds_checks.Directory(records)
+    broken = hsds_checks.link_problems(directory, rows.origins)
+    if broken and skip_broken_links:
+        dropped = hsds_checks.skip_broken(records, broken, directory)
+        for table, record_id, column, message in broken:
+            rows.warnings.append(
+                Problem(*_where(rows, table, record_id), column, message + " " + _("The link is left empty."))
+            )
+        for table, record_id in sorted(dropped, key=str):
+            rows.warnings.append(
+                Problem(*_where(rows, table, record_id), "id", _("Left out: it links to a record that is missing."))
+            )
+    else:
+        problems += [Problem(*_where(rows, t, rid), column, message) for t, rid, column, message in broken]
+    if centre is not None:
+        owned = hsds_checks.ownership_problems(directory, centre)
+        problems += [Problem(*_where(rows, t, rid), column, message) for t, rid, column, message in owned]
+    return records, problems, rows
+
+
+def import_path(path, *, actor=None, centre=None, kind=None, skip_broken_links=False) -> Report:
+    """Read, check and store an HSDS file or folder; HSDSImportError lists every problem, and then
+    nothing has been stored. Links between records are checked as frictionless checks a datapackage's
+    foreign keys: a broken link refuses the file, unless `skip_broken_links` (each reported) empties
+    an optional broken link and leaves out a record whose required link is broken, so that what is
+    stored always exports as a valid datapackage."""
+    records, problems, rows = validate(path, centre=centre, kind=kind, skip_broken_links=skip_broken_links)
     if problems:
         raise HSDSImportError(problems)
     with transaction.atomic():
@@ -244,4 +316,4 @@ def import_path(path, *, actor=None, centre=None) -> dict[str, int]:
                 organisation_uuid=centre.uuid,
             )
         indexing.reindex_all()
-    return counts
+    return Report(counts=counts, warnings=rows.warnings)

@@ -86,4 +86,8 @@ DOCUMENTS = {
     "service": FULL_SERVICE,
     "organization": FULL_ORGANIZATION,
     "service_at_location": FULL_SERVICE_AT_LOCATION,
+    # The other records the HSDS API serves on their own (its /locations, /taxonomies, /taxonomy_terms).
+    "location": LOCATION,
+    "taxonomy": {},
+    "taxonomy_term": {"taxonomy_detail": One("taxonomy", "taxonomy_id")},
 }

@@ -2,6 +2,7 @@
 
 import datetime as dt
 import uuid
+from urllib.parse import urlsplit
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
@@ -47,7 +48,26 @@ def parse(field: Field, value):
         raise ValidationError(messages["uuid" if field.format == "uuid" else field.type]) from error
     if field.format == "email":
         validate_email(text.strip())
+    if field.format == "uri" or field.name in URL_FIELDS:
+        _check_url(text.strip())
     return text
+
+
+# Links shown on public pages, whether or not the datapackage marks them as URIs.
+URL_FIELDS = frozenset({"website", "logo", "uri", "url", "schedule_link", "term_uri"})
+
+
+def _check_url(text: str) -> None:
+    """Only http and https links go in: a `javascript:` link would reach the public pages."""
+    try:
+        from civica.core.validators import validate_public_url  # the shared check, once it is on main
+    except ImportError:
+        validate_public_url = None
+    if validate_public_url is not None:
+        validate_public_url(text)
+        return
+    if urlsplit(text).scheme.lower() not in {"http", "https"} or not urlsplit(text).netloc:
+        raise ValidationError(_("Enter a web address starting with http:// or https://."))
 
 
 def written(value):

@@ -269,11 +269,13 @@ def service_confirm(*, service: Service, actor=None) -> Service:
     return service
 
 
-def hsds_file_import(*, actor, centre, path) -> dict[str, int]:
+def hsds_file_import(*, actor, centre, path, kind=None, skip_broken_links=False) -> hsds_import.Report:
     """Centre staff load an HSDS file into their directory (all or nothing, see hsds_import)."""
     if not actor.has_perm("directory.import", centre):
         raise PermissionDenied("directory.import")
-    return hsds_import.import_path(path, actor=actor, centre=centre)
+    return hsds_import.import_path(
+        path, actor=actor, centre=centre, kind=kind or None, skip_broken_links=skip_broken_links
+    )
 
 
 # --- building the directory from the system side (the demo, the centre's approvals) ------------------

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from civica.core.forms import add_errors
+from civica.core.uploads import safe_name
 
 from . import jobs, selectors, services
 from .forms import DirectoryFilterForm, ImportForm, LocationForm, RejectForm, ServiceForm
@@ -191,7 +192,7 @@ def hsds_upload(request):
     if not centres:
         raise Http404
     form = ImportForm(request.POST or None, request.FILES or None, centres=centres, initial={"centre": centres[0]})
-    problems, counts = [], None
+    problems, counts, warnings = [], None, []
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         suffix = Path(upload.name).suffix.lower()
@@ -199,20 +200,32 @@ def hsds_upload(request):
             form.add_error("file", _("Upload a .zip, .json or .csv file."))
         else:
             with tempfile.TemporaryDirectory() as folder:
-                path = Path(folder) / f"upload{suffix}"
+                # The file keeps its name: a JSON file's name says which records it holds.
+                name = safe_name(upload.name)
+                path = Path(folder) / (name if name.lower().endswith(suffix) else f"upload{suffix}")
                 with path.open("wb") as handle:
                     for chunk in upload.chunks():
                         handle.write(chunk)
                 try:
-                    counts = services.hsds_file_import(
-                        actor=request.user, centre=form.cleaned_data["centre"], path=path
+                    report = services.hsds_file_import(
+                        actor=request.user,
+                        centre=form.cleaned_data["centre"],
+                        path=path,
+                        kind=form.cleaned_data.get("kind"),
+                        skip_broken_links=form.cleaned_data.get("skip_broken_links", False),
                     )
                 except HSDSImportError as error:
                     problems = error.problems
                     form.add_error("file", _("The file has problems; nothing of it was imported."))
                 else:
+                    counts, warnings = report.counts, report.warnings
                     messages.success(request, _("The file is imported."))
-    context = {"form": form, "problems": problems[:200], "counts": sorted((counts or {}).items())}
+    context = {
+        "form": form,
+        "problems": problems[:200],
+        "warnings": warnings[:200],
+        "counts": sorted((counts or {}).items()),
+    }
     return render(request, "directory/import.html", context)
 
 

@@ -27,7 +27,15 @@ def test_centre_staff_upload_a_datapackage(world, client):
     files = {path.name: path.read_text() for path in (DATA / "csv").iterdir()}
     upload = SimpleUploadedFile("hsds.zip", _zip(files), content_type="application/zip")
     response = client.post("/en/directory/import/", {"centre": world.centre.pk, "file": upload})
-    assert response.status_code == 200 and b"The file is imported." in response.content
+    page = response.content.decode()
+    assert "nothing of it was imported" in page and "locations.csv" in page and "taxonomy_id" in page
+    assert not Service.objects.filter(name="Community Counselling").exists()
+    upload.seek(0)
+    response = client.post(
+        "/en/directory/import/", {"centre": world.centre.pk, "file": upload, "skip_broken_links": "on"}
+    )
+    page = response.content.decode()
+    assert response.status_code == 200 and "The file is imported." in page and "The link is left empty." in page
     assert Service.objects.filter(name="Community Counselling").exists()
     assert Organization.objects.get(name="Example Organization Inc.").centre == world.centre
 
@@ -45,11 +53,11 @@ def test_a_bad_upload_lists_its_problems_and_imports_nothing(world, client):
 def test_commands_import_and_export(world, tmp_path, capsys):
     call_command("hsds_import", str(DATA / "service_full.json"), "--centre", world.centre.slug)
     assert Service.objects.filter(name="Community Counselling").exists()
-    bad = tmp_path / "bad.json"
+    bad = tmp_path / "service_bad.json"
     bad.write_text('{"id": "x", "status": "active"}')
     with pytest.raises(CommandError):
         call_command("hsds_import", str(bad))
-    assert "bad.json, /, id" in capsys.readouterr().err
+    assert "service_bad.json, /, id" in capsys.readouterr().err
     Organization.objects.filter(parent_organization_id__isnull=False).update(parent_organization_id=None)
     from civica.directory.models import Contact, Location, TaxonomyTerm
 

@@ -13,8 +13,21 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("path")
         parser.add_argument("--centre", help="slug of the coordination centre whose directory receives the records")
+        parser.add_argument(
+            "--kind",
+            choices=["service", "organization", "service_at_location", "location", "taxonomy", "taxonomy_term"],
+            help="the records a JSON file holds (by default, told by its name: services.json, taxonomy_term.json...)",
+        )
+        parser.add_argument(
+            "--skip-broken-links",
+            action="store_true",
+            help=(
+                "import the rest when links are broken: each is reported and left empty "
+                "(a record whose required link is broken is left out)"
+            ),
+        )
 
-    def handle(self, *args, path, centre=None, **options):
+    def handle(self, *args, path, centre=None, kind=None, skip_broken_links=False, **options):
         centre_organisation = None
         if centre:
             try:
@@ -22,10 +35,12 @@ class Command(BaseCommand):
             except Organisation.DoesNotExist as error:
                 raise CommandError(f"No organisation with the slug {centre}.") from error
         try:
-            counts = import_path(path, centre=centre_organisation)
+            report = import_path(path, centre=centre_organisation, kind=kind, skip_broken_links=skip_broken_links)
         except HSDSImportError as error:
             for problem in error.problems:
                 self.stderr.write(str(problem))
             raise CommandError(f"{len(error.problems)} problems: nothing was imported.") from error
-        for table, count in sorted(counts.items()):
+        for warning in report.warnings:
+            self.stderr.write(f"warning: {warning}")
+        for table, count in sorted(report.counts.items()):
             self.stdout.write(f"{table}: {count}")
