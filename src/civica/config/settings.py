@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "civica.strategy",
     "civica.protection",
     "civica.helpline",
+    "civica.citizens",
     "civica.demo",
 ]
 
