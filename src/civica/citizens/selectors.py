@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from civica.organisations.models import Territory
 
-from .models import ResidentVerification
+from .models import CensusFile, Consent, NotificationSettings, ResidentVerification, VerificationSetup
 
 # Country > region > county > municipality > sector: a verified territory lies at most this many levels
 # below the territory asked about.
@@ -73,3 +73,27 @@ def verification_counts(territory) -> dict[str, int]:
         counts[method] += 1
     counts["total"] = sum(counts.values())
     return counts
+
+
+def setup_of(organisation) -> VerificationSetup | None:
+    """The organisation's verification setup, or None when it verifies nobody."""
+    return (
+        VerificationSetup.objects.select_related("territory", "organisation").filter(organisation=organisation).first()
+    )
+
+
+def current_census(organisation) -> CensusFile | None:
+    return CensusFile.objects.filter(organisation=organisation, is_current=True).first()
+
+
+def signup_open_at(organisation) -> bool:
+    return VerificationSetup.objects.filter(organisation=organisation, signup_open=True).exists()
+
+
+def consents_of(user):
+    return Consent.objects.filter(user=user)
+
+
+def notification_settings_of(user) -> NotificationSettings:
+    """The person's settings (unsaved defaults when they never changed them)."""
+    return NotificationSettings.objects.filter(user=user).first() or NotificationSettings(user=user)
