@@ -8,4 +8,10 @@ class CitizensConfig(AppConfig):
     verbose_name = _("Citizens")
 
     def ready(self):
+        from civica.core.personal_data import register_exporter
+
         from . import rules  # noqa: F401  (registers permissions)
+        from .accounts import EXPORTERS
+
+        for name, exporter in EXPORTERS.items():
+            register_exporter(name, exporter)

@@ -97,3 +97,7 @@ def consents_of(user):
 def notification_settings_of(user) -> NotificationSettings:
     """The person's settings (unsaved defaults when they never changed them)."""
     return NotificationSettings.objects.filter(user=user).first() or NotificationSettings(user=user)
+
+
+def signup_open_for_slug(slug: str) -> bool:
+    return VerificationSetup.objects.filter(organisation__slug=slug, signup_open=True).exists()
