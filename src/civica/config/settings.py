@@ -87,6 +87,7 @@ INSTALLED_APPS = [
     "civica.strategy",
     "civica.protection",
     "civica.helpline",
+    "civica.citizens",
     "civica.demo",
 ]
 
@@ -174,8 +175,10 @@ ACCOUNT_EMAIL_VERIFICATION = os.environ.get("CIVICA_EMAIL_VERIFICATION", "mandat
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Civica] "
-ACCOUNT_ADAPTER = "civica.accounts.adapter.CivicaAccountAdapter"
+ACCOUNT_ADAPTER = "civica.citizens.adapter.CitizenAccountAdapter"
 ACCOUNT_FORMS = {"login": "civica.accounts.forms.SignInForm"}
+# Sign-up asks for the preferred language and the privacy notice, and stores the consent.
+ACCOUNT_SIGNUP_FORM_CLASS = "civica.citizens.forms.SignupExtraForm"
 # Open sign-up is off by default: public administrations invite the people who work with them.
 CIVICA_OPEN_SIGNUP = env_bool("CIVICA_OPEN_SIGNUP", False)
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]

@@ -37,6 +37,7 @@ urlpatterns += i18n_patterns(
     path("", include("civica.strategy.urls")),
     path("", include("civica.protection.urls")),
     path("", include("civica.helpline.urls")),
+    path("", include("civica.citizens.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
