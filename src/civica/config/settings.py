@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "civica.events",
     "civica.partnerships",
     "civica.strategy",
+    "civica.council",
     "civica.protection",
     "civica.helpline",
     "civica.demo",
