@@ -13,6 +13,7 @@ from ninja.parser import Parser
 
 from civica.accounts.api import router as accounts_router
 from civica.cases.api import router as cases_router
+from civica.council.api import router as council_router
 from civica.events.api import router as events_router
 from civica.groups.api import router as groups_router
 from civica.helpline.api import router as helpline_router
@@ -58,6 +59,7 @@ api.add_router("/", partnerships_router)
 api.add_router("/", strategy_router)
 api.add_router("/", protection_router)
 api.add_router("/", helpline_router)
+api.add_router("/", council_router)
 
 # Pydantic's error types, said in the reader's language.
 _MESSAGES = {

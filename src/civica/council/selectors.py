@@ -153,3 +153,11 @@ def attendance_table(body: Body) -> list[dict]:
         rate = round(100 * person.attended / person.recorded) if person.recorded else 0
         rows.append({"person": person, "recorded": person.recorded, "attended": person.attended, "rate": rate})
     return rows
+
+
+def vote_event_get(*, user, uuid) -> VoteEvent:
+    return (
+        VoteEvent.objects.select_related("sitting__body", "motion")
+        .prefetch_related("votes__person")
+        .get(uuid=uuid, sitting__is_public=True)
+    )
