@@ -15,6 +15,7 @@ from civica.accounts.api import router as accounts_router
 from civica.accounts.authentication import ScopeRefused, TwoFactorRequired
 from civica.cases.api import router as cases_router
 from civica.core.jsonsafe import JSONTooDeep, check_depth
+from civica.council.api import router as council_router
 from civica.events.api import router as events_router
 from civica.groups.api import router as groups_router
 from civica.helpline.api import router as helpline_router
@@ -64,6 +65,7 @@ api.add_router("/", partnerships_router)
 api.add_router("/", strategy_router)
 api.add_router("/", protection_router)
 api.add_router("/", helpline_router)
+api.add_router("/", council_router)
 
 # Pydantic's error types, said in the reader's language.
 _MESSAGES = {

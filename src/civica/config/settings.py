@@ -85,6 +85,7 @@ INSTALLED_APPS = [
     "civica.events",
     "civica.partnerships",
     "civica.strategy",
+    "civica.council",
     "civica.protection",
     "civica.helpline",
     "civica.citizens",

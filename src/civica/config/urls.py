@@ -35,6 +35,7 @@ urlpatterns += i18n_patterns(
     path("", include("civica.events.urls")),
     path("partnerships/", include("civica.partnerships.urls")),
     path("", include("civica.strategy.urls")),
+    path("", include("civica.council.urls")),
     path("", include("civica.protection.urls")),
     path("", include("civica.helpline.urls")),
     path("", include("civica.citizens.urls")),

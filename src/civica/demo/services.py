@@ -28,6 +28,7 @@ from civica.organisations import selectors as organisation_selectors
 from civica.organisations import services as organisation_services
 from civica.organisations.models import Organisation, Territory
 
+from .council import load_council
 from .events import load_events
 from .groups import load_groups
 from .helpline import load_helpline
@@ -156,6 +157,7 @@ def demo_load(*, pdf_copies: bool = True) -> DemoReport:
     load_hub(by_slug)
     load_partnerships()
     load_events()
+    load_council()
     return report
 
 
