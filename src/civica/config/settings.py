@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "civica.strategy",
     "civica.protection",
     "civica.helpline",
+    "civica.citizens",
     "civica.demo",
 ]
 

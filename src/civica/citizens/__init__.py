@@ -1,0 +1,1 @@
+"""Citizens: personal accounts without an organisation and the verification of residents."""
