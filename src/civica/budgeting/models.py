@@ -103,6 +103,9 @@ class Ballot(models.Model):
     process = models.ForeignKey(Process, on_delete=models.CASCADE, related_name="ballots")
     district = models.ForeignKey(District, null=True, blank=True, on_delete=models.CASCADE)
     content = models.JSONField(default=dict)  # project code -> points
+    # A keyed hash (core.crypto.blind_index) letting the same voter replace their ballot while the
+    # ballot is open; cleared when the ballot closes. Whoever holds the key could recompute it.
+    change_key = models.CharField(max_length=128, blank=True, db_index=True)
 
     class Meta:
         verbose_name = _("ballot")
