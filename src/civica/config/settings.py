@@ -83,6 +83,7 @@ INSTALLED_APPS = [
     "civica.hub",
     "civica.directory",
     "civica.events",
+    "civica.budgeting",
     "civica.partnerships",
     "civica.strategy",
     "civica.council",
