@@ -164,6 +164,26 @@ def mediators_import_csv(*, actor, organisation, text: str) -> MediatorImportRep
 
 
 @transaction.atomic
+def mediator_account_link(*, actor, mediator: Mediator, user) -> Mediator:
+    """The centre ties a mediator of its registry to their Civica account, so that they act in their own name."""
+    if actor is None or not actor.has_perm("organisations.change_organisation", mediator.organisation):
+        raise PermissionDenied("mediation.link_mediator")
+    before = {"user": mediator.user_id}
+    mediator.user = user
+    mediator.save(update_fields=["user"])
+    audit.record_change(
+        actor=actor,
+        instance=mediator.organisation,
+        action="update",
+        before=before,
+        after={"user": user.pk},
+        organisation_uuid=mediator.organisation.uuid,
+        summary=f"mediator {mediator.uuid} linked to an account",
+    )
+    return mediator
+
+
+@transaction.atomic
 def mediation_open(
     *,
     actor,
