@@ -18,6 +18,7 @@ ADMIN = "ana.popescu@amr.example"  # admin of the AMR resource centre and of AMR
 ADMIN_ORGANISATION = "amr-centru-resurse"
 STAFF = "mihai.ionescu@amr.example"
 EXPERT = "elena.dumitrescu@mediatori.example"
+MEDIATOR = "luca.ferrari@stanze.example"  # proposed for the demo's family mediation, from his own account
 MEMBER = "dan.munteanu@cpeca-s1.example"
 PLATFORM_ADMIN = "admin@civica.example"
 CONFIDENTIAL_ADMIN = "cristina.vasile@anais.example"  # admin of Asociația Anais (confidential contacts)
@@ -329,6 +330,15 @@ def test_mediation_case_pages(new_context, live_server, world, lang):
             )
         problems += checker.problems
         page.context.close()
+    # The proposed mediator of the demo (Luca Ferrari) on his own pages: the list and the declaration.
+    proposed = Mediator.objects.get(user__email=MEDIATOR).selections.get().mediation.case.reference
+    page = new_context().new_page()
+    sign_in(page, live_server, MEDIATOR, world["password"], lang=lang)
+    checker = PageChecker(page, live_server, lang)
+    checker.visit(f"/{lang}/mediation/selected/", label="cases for which the mediator was selected")
+    checker.visit(f"/{lang}/mediation/{proposed}/", label="mediation, proposed mediator")
+    problems += checker.problems
+    page.context.close()
     assert not problems, f"[{lang}] {len(problems)} problem(s):\n" + "\n".join(problems)
 
 

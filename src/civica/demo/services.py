@@ -33,6 +33,7 @@ from .events import load_events
 from .groups import load_groups
 from .helpline import load_helpline
 from .hub import load_hub
+from .mediator_portal import load_mediator_portal
 from .partnerships import load_partnerships
 from .protection import load_protection
 from .strategy import load_strategy
@@ -142,6 +143,7 @@ def demo_load(*, pdf_copies: bool = True) -> DemoReport:
     _requests(by_slug, report)
     _mediators(by_slug)
     _mediations(by_slug, report, pdf_copies=pdf_copies)
+    load_mediator_portal(by_slug, report)
     _knowledge(by_slug)
 
     def person(email, first_name, last_name, language):

@@ -91,3 +91,7 @@ class DeclarationForm(forms.Form):
 
 class ObjectionForm(forms.Form):
     reason = forms.CharField(label=_("Why do you object to this mediator?"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class DeclineForm(forms.Form):
+    reason = forms.CharField(label=_("Why do you decline?"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3}))

@@ -115,6 +115,7 @@ class MediatorSelection(models.Model):
         CONFIRMED = "confirmed", _("Confirmed")
         OBJECTED = "objected", _("A party objected")
         CONFLICT = "conflict", _("Declared a conflict of interest")
+        DECLINED = "declined", _("The mediator declined")
 
     mediation = models.ForeignKey(MediationCase, on_delete=models.CASCADE, related_name="selections")
     mediator = models.ForeignKey(Mediator, on_delete=models.PROTECT, related_name="selections")

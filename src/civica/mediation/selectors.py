@@ -59,3 +59,48 @@ def closed_durations_days(*, country: str, matter: str) -> list[int]:
         "case__created_at", "case__closed_at"
     )
     return [max((closed - opened).days, 0) for opened, closed in rows]
+
+
+# A proposed mediator acts in their own name on the mediation they were selected for, and on nothing
+# else of the case: the selection is what grants it, and it ends with a conflict or a refusal.
+_MEDIATOR_SEES = (
+    MediatorSelection.Status.PROPOSED,
+    MediatorSelection.Status.DECLARED,
+    MediatorSelection.Status.CONFIRMED,
+)
+
+
+def selections_for_mediator(user) -> QuerySet[MediatorSelection]:
+    """The selections of this person as a mediator (their dashboard: cases they have been selected for)."""
+    if not getattr(user, "is_authenticated", False):
+        return MediatorSelection.objects.none()
+    return (
+        MediatorSelection.objects.filter(mediator__user=user)
+        .select_related("mediator", "mediation__case__organisation")
+        .order_by("-proposed_at", "pk")
+    )
+
+
+def mediation_for_mediator(*, user, reference: str) -> MediationCase:
+    """The mediation this person is the proposed or confirmed mediator of; DoesNotExist otherwise."""
+    if not getattr(user, "is_authenticated", False):
+        raise MediationCase.DoesNotExist
+    return (
+        MediationCase.objects.select_related("case__organisation", "case__requester_organisation")
+        .filter(
+            case__reference=reference,
+            selections__mediator__user=user,
+            selections__status__in=_MEDIATOR_SEES,
+        )
+        .distinct()
+        .get()
+    )
+
+
+def is_selected_mediator(user, selection: MediatorSelection | None) -> bool:
+    return (
+        selection is not None
+        and getattr(user, "is_authenticated", False)
+        and selection.mediator.user_id == user.pk
+        and selection.status in _MEDIATOR_SEES
+    )

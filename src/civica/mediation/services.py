@@ -7,11 +7,13 @@ from decimal import Decimal, InvalidOperation
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from civica.cases import services as case_services
-from civica.core import audit
+from civica.core import audit, notifications
 from civica.core.csv_import import CsvImportError, read_rows
 from civica.organisations import selectors as organisation_selectors
 
@@ -162,6 +164,26 @@ def mediators_import_csv(*, actor, organisation, text: str) -> MediatorImportRep
 
 
 @transaction.atomic
+def mediator_account_link(*, actor, mediator: Mediator, user) -> Mediator:
+    """The centre ties a mediator of its registry to their Civica account, so that they act in their own name."""
+    if actor is None or not actor.has_perm("organisations.change_organisation", mediator.organisation):
+        raise PermissionDenied("mediation.link_mediator")
+    before = {"user": mediator.user_id}
+    mediator.user = user
+    mediator.save(update_fields=["user"])
+    audit.record_change(
+        actor=actor,
+        instance=mediator.organisation,
+        action="update",
+        before=before,
+        after={"user": user.pk},
+        organisation_uuid=mediator.organisation.uuid,
+        summary=f"mediator {mediator.uuid} linked to an account",
+    )
+    return mediator
+
+
+@transaction.atomic
 def mediation_open(
     *,
     actor,
@@ -250,13 +272,39 @@ def mediator_propose(*, actor, mediation: MediationCase, mediator: Mediator) -> 
         raise ValidationError({"mediator": _("A mediator is already proposed or confirmed for this mediation.")})
     selection = MediatorSelection.objects.create(mediation=mediation, mediator=mediator, proposed_by=actor)
     case_services.record_event(mediation.case, actor, "mediator_proposed", mediator=str(mediator.uuid))
+    _tell_mediator(selection, actor)
     return selection
+
+
+def _tell_mediator(selection: MediatorSelection, actor) -> None:
+    """The mediator with an account hears of the proposal and finds the mediation from the link."""
+    case = selection.mediation.case
+    notifications.notify(
+        recipients=[selection.mediator.user],
+        subject=gettext_lazy("You are proposed as mediator for %(reference)s"),
+        template="cases/email/changed.txt",
+        exclude=actor,
+        context={
+            "reference": case.reference,
+            "title": case.title,
+            "what": gettext_lazy(
+                "Please read the dispute, then declare your independence or a conflict of interest, or decline."
+            ),
+        },
+        url=reverse("mediation:case", kwargs={"reference": case.reference}),
+    )
 
 
 @transaction.atomic
 def mediator_declare(*, actor, selection: MediatorSelection, no_conflict: bool, declaration: str) -> MediatorSelection:
-    """The mediator's declaration, by the mediator or recorded by the handling side from the signed form."""
-    if not (actor == selection.mediator.user or actor.has_perm("cases.assign_case", selection.mediation.case)):
+    """The mediator's declaration, by the mediator themself; the handling side records it from the signed
+    form only for a mediator without an account (never in the name of one who can sign in)."""
+    own_account = selection.mediator.user_id is not None
+    if own_account:
+        allowed = actor is not None and actor.pk == selection.mediator.user_id
+    else:
+        allowed = actor is not None and actor.has_perm("cases.assign_case", selection.mediation.case)
+    if not allowed:
         raise PermissionDenied("mediation.declare")
     if selection.status != MediatorSelection.Status.PROPOSED:
         raise ValidationError(_("The declaration has already been recorded."))
@@ -273,6 +321,25 @@ def mediator_declare(*, actor, selection: MediatorSelection, no_conflict: bool, 
     case_services.record_event(
         selection.mediation.case, actor, "mediator_declared", conflict=not no_conflict, visible_to_requester=True
     )
+    return selection
+
+
+@transaction.atomic
+def mediator_decline(*, actor, selection: MediatorSelection, reason: str) -> MediatorSelection:
+    """The proposed mediator refuses the mediation, in their own name, before declaring."""
+    if actor is None or actor.pk is None or actor.pk != selection.mediator.user_id:
+        raise PermissionDenied("mediation.decline")
+    if selection.status != MediatorSelection.Status.PROPOSED:
+        raise ValidationError(_("You can decline only before your declaration."))
+    if not reason.strip():
+        raise ValidationError({"reason": _("Say why you decline.")})
+    selection.status, selection.declaration, selection.declared_at = (
+        MediatorSelection.Status.DECLINED,
+        reason.strip(),
+        timezone.now(),
+    )
+    selection.save(update_fields=["status", "declaration", "declared_at"])
+    case_services.record_event(selection.mediation.case, actor, "mediator_declined", visible_to_requester=True)
     return selection
 
 

@@ -16,6 +16,7 @@ from . import selectors, services
 from .estimates import estimate
 from .forms import (
     DeclarationForm,
+    DeclineForm,
     EstimateForm,
     MediationForm,
     MediatorFilterForm,
@@ -88,10 +89,15 @@ def open_mediation(request):
 
 
 def _mediation(request, reference):
+    """The mediation as a party or the handling side sees it, or as its proposed mediator does."""
     try:
         case = case_selectors.case_get(user=request.user, reference=reference)
         return case.mediation
-    except (Case.DoesNotExist, MediationCase.DoesNotExist) as error:
+    except (Case.DoesNotExist, MediationCase.DoesNotExist):
+        pass
+    try:
+        return selectors.mediation_for_mediator(user=request.user, reference=reference)
+    except MediationCase.DoesNotExist as error:
         raise Http404 from error
 
 
@@ -101,6 +107,7 @@ def mediation_case(request, reference):
     case = mediation.case
     handles = request.user.has_perm("cases.assign_case", case)
     current = selectors.current_selection(mediation)
+    is_mediator = selectors.is_selected_mediator(request.user, current)
     may_object = (
         current is not None
         and current.status == MediatorSelection.Status.DECLARED
@@ -113,6 +120,9 @@ def mediation_case(request, reference):
         "case": case,
         "current": current,
         "handles": handles,
+        "is_mediator": is_mediator,
+        # Staff record a signed declaration only for a mediator who has no account to sign in with.
+        "records_declaration": handles and current is not None and current.mediator.user_id is None,
         "selections": selectors.selections(mediation),
         "may_object": may_object,
         "estimate": estimate(
@@ -126,6 +136,7 @@ def mediation_case(request, reference):
         else None,
         "declaration_form": DeclarationForm(),
         "objection_form": ObjectionForm(),
+        "decline_form": DeclineForm(),
         "clauses": MediationCase.RO_MANDATORY_CLAUSES,
     }
     return render(request, "mediation/case.html", context)
@@ -149,6 +160,11 @@ def selection_action(request, reference, action):
             if not form.is_valid():
                 raise ValidationError(_("Write the declaration."))
             services.mediator_declare(actor=request.user, selection=selection, **form.cleaned_data)
+        elif action == "decline":
+            form = DeclineForm(request.POST)
+            if not form.is_valid():
+                raise ValidationError(_("Say why you decline."))
+            services.mediator_decline(actor=request.user, selection=selection, reason=form.cleaned_data["reason"])
         elif action == "object":
             form = ObjectionForm(request.POST)
             if not form.is_valid():
@@ -167,6 +183,8 @@ def selection_action(request, reference, action):
             messages.error(request, message)
     else:
         messages.success(request, _("The mediation has been updated."))
+        if action == "decline":  # the mediator no longer sees the mediation they refused
+            return redirect("mediation:selected")
     return redirect("mediation:case", reference=reference)
 
 

@@ -15,6 +15,8 @@ class JoinForm(forms.Form):
     guardian_name = forms.CharField(label=_("Name of your parent or guardian"), required=False, max_length=200)
     guardian_contact = forms.CharField(label=_("Their phone or e-mail"), required=False, max_length=200)
     insured = forms.BooleanField(label=_("I am insured for the services I provide"), required=False)
+    # A honeypot: hidden from people, filled only by robots.
+    website = forms.CharField(label=_("Leave this empty"), required=False)
 
     def clean(self):
         data = super().clean()

@@ -263,3 +263,16 @@ def dashboard(*, user, bank: TimeBank) -> dict:
 def banks_of(organisation) -> QuerySet[TimeBank]:
     """The banks an organisation runs, for system work (the demo); never for a person's page."""
     return TimeBank.objects.filter(organisation=organisation)
+
+
+def public_board(bank: TimeBank, *, kind: str = "", category: str = "") -> QuerySet[Listing]:
+    """The bank's active offers and requests of active members, for anyone: what is offered or asked,
+    never who (the member, their name and contact are not read at all)."""
+    queryset = Listing.objects.filter(bank=bank, is_active=True, member__status=BankMember.Status.ACTIVE)
+    if kind:
+        queryset = queryset.filter(kind=kind)
+    if category:
+        queryset = queryset.filter(category=category)
+    return queryset.only(
+        "uuid", "kind", "category", "title", "description", "place", "availability", "created_at", "bank_id"
+    ).order_by("-created_at", "-pk")

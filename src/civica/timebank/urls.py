@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import public_views, views
 
 app_name = "timebank"
 
@@ -12,6 +12,7 @@ urlpatterns = [
     path("timebank/exchanges/<uuid:uuid>/", views.exchange, name="exchange"),
     path("timebank/<uuid:bank>/", views.bank, name="bank"),
     path("timebank/<uuid:bank>/join/", views.join, name="join"),
+    path("timebank/<uuid:bank>/board/", public_views.board, name="board"),
     path("timebank/<uuid:bank>/settings/", views.bank_settings, name="bank_settings"),
     path("timebank/<uuid:bank>/write/<uuid:member>/", views.write, name="write"),
     path("timebank/<uuid:bank>/leave/", views.leave, name="leave"),

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from civica.core import ratelimit
 from civica.core.documents import DocumentError
 from civica.core.forms import add_errors
 from civica.organisations import selectors as organisation_selectors
@@ -66,8 +67,15 @@ def join(request, bank):
     bank = _bank(request, bank, "timebank.join")
     form = JoinForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
+        data = {k: v for k, v in form.cleaned_data.items() if k != "website"}
+        if form.cleaned_data["website"]:  # a robot: answered as if sent, nothing stored
+            messages.success(request, _("Your request has been sent to the time bank."))
+            return redirect("timebank:home")
+        if not ratelimit.allow("timebank.join", ratelimit.client_address(request), limit=10, window=3600):
+            form.add_error(None, _("Too many requests were sent from here in the last hour. Please try again later."))
+            return render(request, "timebank/join.html", {"bank": bank, "form": form}, status=429)
         try:
-            services.membership_request(actor=request.user, bank=bank, data=form.cleaned_data)
+            services.membership_request(actor=request.user, bank=bank, data=data)
         except ValidationError as error:
             add_errors(form, error)
         else:

@@ -8,6 +8,7 @@ from django.views.decorators.http import require_POST
 
 from civica.core import notifications
 from civica.core import selectors as audit_selectors
+from civica.mediation import selectors as mediation_selectors
 from civica.organisations import selectors as organisation_selectors
 from civica.organisations.models import Role
 
@@ -31,6 +32,8 @@ def dashboard(request):
         "membership": membership,
         "is_platform_admin": request.user.is_superuser,
         "notices": list(notifications.unread_notices(request.user)),
+        # A mediator of a centre's registry may have no membership at all: their selections come first.
+        "mediator_selections": list(mediation_selectors.selections_for_mediator(request.user)[:5]),
     }
     if membership is not None:
         organisation = membership.organisation
