@@ -11,7 +11,12 @@ CIVICA = str(Path(sys.executable).with_name("civica"))
 
 
 def _check(extra: dict) -> str:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("CIVICA_", "DJANGO_SETTINGS"))}
+    # DJANGO_ALLOW_ASYNC_UNSAFE is set by the browser suite's conftest when both run in one process.
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("CIVICA_", "DJANGO_SETTINGS")) and k != "DJANGO_ALLOW_ASYNC_UNSAFE"
+    }
     env.update(extra)
     done = subprocess.run([CIVICA, "check", "--deploy"], env=env, capture_output=True, text=True, timeout=120)
     return done.stdout + done.stderr

@@ -13,6 +13,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from civica.core.models import PublicRecord
+from civica.core.validators import PublicURLValidator
 
 
 class Body(PublicRecord):
@@ -131,7 +132,7 @@ class Sitting(PublicRecord):
     title = models.CharField(_("title"), max_length=250)
     starts_at = models.DateTimeField(_("starts"))
     place = models.CharField(_("place"), max_length=250, blank=True)
-    stream_url = models.URLField(_("live stream or video"), blank=True)
+    stream_url = models.URLField(_("live stream or video"), blank=True, validators=[PublicURLValidator()])
     is_public = models.BooleanField(_("public"), default=True)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.CONVENED)
     minutes = models.TextField(_("minutes"), blank=True)

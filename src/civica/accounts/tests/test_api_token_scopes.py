@@ -13,6 +13,7 @@ from django.utils import timezone
 from civica.accounts import scopes
 from civica.accounts.models import ApiToken
 from civica.accounts.services import api_token_create
+from civica.core.permissions import SYSTEM
 from civica.organisations.services import membership_add
 
 
@@ -86,8 +87,8 @@ def test_the_api_refuses_a_sensitive_person_without_two_factor(client, make_user
     organisation = make_organisation()
     careful = make_user()
     plain = make_user()
-    membership_add(actor=None, organisation=organisation, user=careful, role="staff", handles_sensitive_data=True)
-    membership_add(actor=None, organisation=organisation, user=plain, role="staff")
+    membership_add(actor=SYSTEM, organisation=organisation, user=careful, role="staff", handles_sensitive_data=True)
+    membership_add(actor=SYSTEM, organisation=organisation, user=plain, role="staff")
     issued = api_token_create(actor=careful, name="Script")
     for path in ("/api/v1/me", "/api/v1/protection/cases"):
         response = client.get(path, **_bearer(issued.raw))
