@@ -378,6 +378,7 @@ def test_time_bank_pages(new_context, live_server, world, lang):
     sign_in(page, live_server, TIME_BANK_MEMBER, world["password"], lang=lang)
     checker = PageChecker(page, live_server, lang)
     checker.visit(f"/{lang}/timebank/", label="time bank home, member")
+    checker.visit(f"{base}/board/", label="public board, member")
     checker.visit(f"{base}/", label="offers and requests")
     checker.visit(f"{base}/?q=yoga&kind=offer&category=yoga", label="offers and requests, filtered")
     checker.visit(f"{base}/account/", label="my account")

@@ -20,3 +20,5 @@ def is_voting_resident(user, process):
 # Importing a Pabulib file creates a closed process: staff of the platform only (and SYSTEM).
 rules.add_perm("budgeting.import_process", rules.is_superuser)
 rules.add_perm("budgeting.vote", is_voting_resident)
+# Moving a process through its phases: platform administrators (municipal staff roles: not yet).
+rules.add_perm("budgeting.manage_process", rules.is_superuser)

@@ -40,3 +40,20 @@ def election_of(process: Process, district=None) -> Election:
         ballots=list(ballots),
         vote_type=process.vote_type,
     )
+
+
+def results_of(process: Process, rules=("greedy", "mes")) -> list[tuple]:
+    """Per part of the process (city-wide, then each district): (district or None, {rule: Outcome}).
+    Computed only once the ballot has closed."""
+    from .outcomes import RULES
+
+    if process.phase in (
+        Process.Phase.DRAFT,
+        Process.Phase.PROPOSALS,
+        Process.Phase.SUPPORT,
+        Process.Phase.REVIEW,
+        Process.Phase.BALLOT,
+    ):
+        return []
+    parts = [None, *process.districts.order_by("name")]
+    return [(d, {rule: RULES[rule](election_of(process, d)) for rule in rules}) for d in parts]

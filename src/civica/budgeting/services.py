@@ -104,3 +104,23 @@ def process_export_pabulib(process: Process) -> str:
             row["points"] = ",".join(str(v) for v in content.values())
         pb.votes[str(n)] = row
     return pabulib.dump(pb)
+
+
+PHASE_ORDER = [p.value for p in Process.Phase]
+
+
+def process_phase_set(*, actor, process: Process, phase: str) -> Process:
+    """Move a process to ``phase`` (forward only), audited; leaving the ballot seals the ballots."""
+    require(actor, "budgeting.manage_process", process)
+    if phase not in PHASE_ORDER or PHASE_ORDER.index(phase) <= PHASE_ORDER.index(process.phase):
+        raise ValidationError(_("A process only moves forward to a later phase."), code="phase")
+    from .voting import ballots_seal
+
+    with transaction.atomic():
+        before = process.phase
+        process.phase = phase
+        process.save(update_fields=["phase"])
+        if before == Process.Phase.BALLOT:
+            ballots_seal(process)
+        record_change(actor=actor, instance=process, action="phase", before={"phase": before}, after={"phase": phase})
+    return process

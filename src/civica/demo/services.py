@@ -28,6 +28,7 @@ from civica.organisations import selectors as organisation_selectors
 from civica.organisations import services as organisation_services
 from civica.organisations.models import Organisation, Territory
 
+from .citizens import load_citizens
 from .council import load_council
 from .events import load_events
 from .groups import load_groups
@@ -160,6 +161,7 @@ def demo_load(*, pdf_copies: bool = True) -> DemoReport:
     load_partnerships()
     load_events()
     load_council()
+    load_citizens(by_slug, person, report)
     return report
 
 

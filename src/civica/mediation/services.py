@@ -321,7 +321,20 @@ def mediator_declare(*, actor, selection: MediatorSelection, no_conflict: bool, 
     case_services.record_event(
         selection.mediation.case, actor, "mediator_declared", conflict=not no_conflict, visible_to_requester=True
     )
+    _tell_handling_side(selection, actor)
     return selection
+
+
+def _tell_handling_side(selection: MediatorSelection, actor) -> None:
+    """The centre hears of the mediator's answer (declaration, conflict or refusal)."""
+    case = selection.mediation.case
+    case_services.tell(
+        case,
+        actor,
+        case_services.handling_side(case),
+        gettext_lazy("The mediator answered for %(reference)s"),
+        MediatorSelection.Status(selection.status).label,  # lazy: in each recipient's language
+    )
 
 
 @transaction.atomic
@@ -340,6 +353,7 @@ def mediator_decline(*, actor, selection: MediatorSelection, reason: str) -> Med
     )
     selection.save(update_fields=["status", "declaration", "declared_at"])
     case_services.record_event(selection.mediation.case, actor, "mediator_declined", visible_to_requester=True)
+    _tell_handling_side(selection, actor)
     return selection
 
 

@@ -206,3 +206,12 @@ def test_query_counts_do_not_grow_with_selections(world, client, count, django_a
         assert client.get("/en/mediation/selected/").status_code == 200
     with django_assert_max_num_queries(20):
         assert client.get(f"/en/mediation/{world['mediation'].case.reference}/").status_code == 200
+
+
+def test_the_centre_is_told_of_the_mediator_answer(world, django_capture_on_commit_callbacks):
+    """The declaration in the mediator's own name reaches the handling side by e-mail."""
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.mediator_declare(actor=world["luca"], selection=world["selection"], no_conflict=True, declaration="Ok")
+    assert world["staff"].email in [address for message in mail.outbox for address in message.to]
+    assert world["luca"].email not in [address for message in mail.outbox for address in message.to]
