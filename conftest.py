@@ -21,6 +21,19 @@ def uploads_in_a_temporary_folder(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
+def an_empty_process_cache():
+    """Rate-limit counters and other cached values do not carry over from one test to the next: ids are
+    reused after a rolled-back test, so a counter keyed by them would add up across tests in a worker.
+    Only the in-process cache is emptied; a shared Redis (when configured) is left to its own keys."""
+    from django.core.cache import caches
+    from django.core.cache.backends.locmem import LocMemCache
+
+    for cache in caches.all():
+        if isinstance(cache, LocMemCache):
+            cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def english_by_default():
     """Requests leave their language active in the thread; every test starts in English."""
     from django.utils import translation
