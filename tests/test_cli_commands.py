@@ -35,7 +35,9 @@ def test_each_documented_command_is_known(command, capsys):
     assert "usage:" in out.out
 
 
-@pytest.mark.django_db
+# Transactional: like any command run from the command line, each closes its database connection at
+# the end, which inside a test's transaction would leave the next query on a closed connection.
+@pytest.mark.django_db(transaction=True)
 def test_timebank_check_and_rebuild_run_through_the_entry_point(capsys):
     """The two time-bank commands actually run on a (empty) ledger through `civica`."""
     for command in ("timebank-check", "timebank-rebuild"):

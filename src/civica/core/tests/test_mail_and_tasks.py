@@ -96,8 +96,9 @@ def redis_url():
     connection.flushdb()
 
 
-def test_redis_backend_queues_mail_for_the_rq_worker(settings, smtp_server, redis_url, db):
-    """With CIVICA_TASK_BACKEND=redis the same message goes through RQ on a real Redis."""
+def test_redis_backend_queues_mail_for_the_rq_worker(settings, smtp_server, redis_url, transactional_db):
+    """With CIVICA_TASK_BACKEND=redis the same message goes through RQ on a real Redis. Transactional:
+    the RQ work horse is another process, which reads the stored message over its own connection."""
     controller, handler = smtp_server
     _use_real_pipeline(settings, controller)
     settings.CIVICA_TASK_BACKEND = "redis"
