@@ -125,6 +125,7 @@ def test_organisation_admin_pages(page, live_server, world, lang):
     checker.visit(f"/{lang}/account/organisations/", label="my organisations")
     checker.visit(f"/{lang}/account/api-tokens/", label="API tokens")
     page.locator('input[name="name"]').fill("Reporting script")
+    page.locator('input[name="scopes"]').first.check(force=True)
     checker.submit('main form:has(input[name="name"])', label="API tokens, new token shown", expect_status=200)
     if not page.locator("#new-token").count():
         checker.problems.append("API tokens: the new token is not shown")
