@@ -193,6 +193,7 @@ def test_an_api_token_works_until_it_is_revoked(page, live_server, make_user):
     page.goto(url(live_server, "/en/account/api-tokens/"))
     assert "You have no API token." in page.locator("main").inner_text()
     page.get_by_label("Token name").fill("Reporting script")
+    page.locator('input[name="scopes"][value="organisations:read"]').check(force=True)  # /me reads that area
     page.get_by_role("button", name="Create the token").click()
     token_shown = page.locator("#new-token")
     token_shown.wait_for()
