@@ -4,11 +4,9 @@ spreadsheet would run as a formula is neutralised."""
 import csv
 import io
 
+from civica.core.csv_cells import safe_cell
+
 from .models import Attendance, Body, Vote
-
-
-def safe_cell(text: str) -> str:
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
 def votes_csv(body: Body) -> str:

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from docx import Document
 from docx.shared import Pt
 
+from civica.core.csv_cells import safe_cell
 from civica.core.documents import docx_to_pdf
 
 from . import selectors
@@ -111,9 +112,7 @@ CSV_COLUMNS = [
 
 
 def _safe(value) -> str:
-    """Spreadsheets run cells that start with = + - @ as formulas: such text is quoted."""
-    text = str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+    return safe_cell(str(value))
 
 
 def actions_csv(strategy) -> str:

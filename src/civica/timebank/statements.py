@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from docx import Document
 
+from civica.core.csv_cells import safe_cell
 from civica.core.documents import docx_to_pdf
 
 from .models import BankMember
@@ -23,11 +24,6 @@ def hours(minutes: int) -> str:
 
 def _header() -> list[str]:
     return [_("Date"), _("Kind"), _("Description"), _("Entered by"), _("Minutes"), _("Balance (minutes)")]
-
-
-def safe_cell(text: str) -> str:
-    """Text that a spreadsheet will not run as a formula (members type descriptions and names)."""
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
 def _row(line: dict) -> list[str]:
